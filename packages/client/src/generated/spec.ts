@@ -1,0 +1,61 @@
+/**
+ * Generated from spec/openapi.yaml (version 1.0.0, sha256 fa3de4ab74df286c) by `pnpm generate`.
+ * Do not edit by hand: change the spec or scripts/src/generate.ts, then run the command again.
+ */
+/** The values `filters` accepts, in the spec's order. */
+export const participantFilters = [
+  "device_info",
+  "ip_information",
+  "precall_network_information",
+  "events",
+  "quality_stats"
+] as const;
+
+/** Each operation's method, path template and parameter names. */
+export const operations = {
+  "getSessionParticipantDetails": {
+    "method": "GET",
+    "path": "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}",
+    "pathParameters": [
+      "account_id",
+      "app_id",
+      "session_id",
+      "participant_id"
+    ],
+    "queryParameters": [
+      "filters",
+      "include_peer_events"
+    ]
+  },
+  "getParticipantDataFromPeerId": {
+    "method": "GET",
+    "path": "/accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}",
+    "pathParameters": [
+      "account_id",
+      "app_id",
+      "peer_id"
+    ],
+    "queryParameters": [
+      "filters"
+    ]
+  }
+} as const;
+
+/** The constraints the spec puts on each path parameter. */
+export const pathParameterRules = {
+  "account_id": {
+    "maxLength": 32
+  },
+  "app_id": {
+    "maxLength": 32
+  },
+  "session_id": {
+    "format": "uuid"
+  },
+  "participant_id": {
+    "format": "uuid"
+  },
+  "peer_id": {
+    "format": "uuid"
+  }
+} as const;

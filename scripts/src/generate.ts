@@ -1,0 +1,103 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import openapiTS, { astToString } from "openapi-typescript";
+import { clientGeneratedDir, generatedTypesFile, root, specFile, typesPackageJson } from "./paths.js";
+import { deref, type JsonObject, loadSpec, type SpecDocument, specHash } from "./spec.js";
+
+/** The command that rebuilds every generated file; named in headers and in failure messages. */
+export const regenerateCommand = "pnpm generate";
+
+function header(spec: SpecDocument, hash: string): string {
+  return [
+    "/**",
+    ` * Generated from spec/openapi.yaml (version ${spec.info.version}, sha256 ${hash.slice(0, 16)}) by \`${regenerateCommand}\`.`,
+    " * Do not edit by hand: change the spec or scripts/src/generate.ts, then run the command again.",
+    " */",
+    "",
+  ].join("\n");
+}
+
+async function typesModule(): Promise<string> {
+  const ast = await openapiTS(pathToFileURL(specFile), { alphabetize: false, enum: false, exportType: false });
+  return astToString(ast);
+}
+
+/** Runtime facts the client validates against, taken from the spec so they cannot drift from it. */
+function clientSpecModule(spec: SpecDocument): string {
+  const operations: JsonObject = {};
+  const pathParameters: JsonObject = {};
+  let participantFilters: unknown;
+  for (const [path, pathItem] of Object.entries(spec.paths)) {
+    for (const [method, operation] of Object.entries(pathItem as JsonObject)) {
+      const op = operation as JsonObject;
+      const params = ((op.parameters ?? []) as JsonObject[]).map((p) => deref(spec, p) as JsonObject);
+      operations[op.operationId as string] = {
+        method: method.toUpperCase(),
+        path,
+        pathParameters: params.filter((p) => p.in === "path").map((p) => p.name as string),
+        queryParameters: params.filter((p) => p.in === "query").map((p) => p.name as string),
+      };
+      for (const p of params) {
+        const schema = deref(spec, p.schema as JsonObject) as JsonObject;
+        if (p.in === "path") {
+          const rule: JsonObject = {};
+          if (typeof schema.maxLength === "number") rule.maxLength = schema.maxLength;
+          if (typeof schema.format === "string") rule.format = schema.format;
+          pathParameters[p.name as string] = rule;
+        }
+        if (p.name === "filters") {
+          participantFilters = (deref(spec, schema.items as JsonObject) as JsonObject).enum;
+        }
+      }
+    }
+  }
+  if (!Array.isArray(participantFilters)) throw new Error("spec: the filters parameter has no enum");
+  const constant = (name: string, doc: string, value: unknown) =>
+    `/** ${doc} */\nexport const ${name} = ${JSON.stringify(value, null, 2)} as const;\n`;
+  return [
+    constant("participantFilters", "The values `filters` accepts, in the spec's order.", participantFilters),
+    constant("operations", "Each operation's method, path template and parameter names.", operations),
+    constant("pathParameterRules", "The constraints the spec puts on each path parameter.", pathParameters),
+  ].join("\n");
+}
+
+function generatedFolderReadme(spec: SpecDocument): string {
+  return [
+    "# Generated: do not edit",
+    "",
+    `Every file in this folder is generated from \`spec/openapi.yaml\` (version ${spec.info.version}) by`,
+    `\`${regenerateCommand}\` (scripts/src/generate.ts). Change the spec, run the command, and commit the`,
+    "result; `pnpm check:generated` fails in CI when these files and the spec disagree.",
+    "",
+  ].join("\n");
+}
+
+function typesPackageManifest(spec: SpecDocument): string {
+  const manifest = JSON.parse(readFileSync(typesPackageJson, "utf8"));
+  manifest.openapi = { spec: "spec/openapi.yaml", version: spec.info.version };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** Every generated file, by absolute path, as the current spec makes it. Writes nothing. */
+export async function generate(): Promise<Map<string, string>> {
+  const spec = loadSpec(specFile);
+  const head = header(spec, specHash(specFile));
+  return new Map([
+    [generatedTypesFile, head + (await typesModule())],
+    [`${clientGeneratedDir}/spec.ts`, head + clientSpecModule(spec)],
+    [`${dirname(generatedTypesFile)}/README.md`, generatedFolderReadme(spec)],
+    [`${clientGeneratedDir}/README.md`, generatedFolderReadme(spec)],
+    [typesPackageJson, typesPackageManifest(spec)],
+  ]);
+}
+
+async function main(): Promise<void> {
+  for (const [file, content] of await generate()) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    console.log(`wrote ${relative(root, file)}`);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();
