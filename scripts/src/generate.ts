@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
-import { clientGeneratedDir, generatedTypesFile, root, specFile, typesPackageJson } from "./paths.js";
-import { deref, type JsonObject, loadSpec, type SpecDocument, specHash } from "./spec.js";
+import { type Layout, repo } from "./paths.js";
+import { deref, documentedExamples, type JsonObject, loadSpec, type SpecDocument, specHash } from "./spec.js";
 
 /** The command that rebuilds every generated file; named in headers and in failure messages. */
 export const regenerateCommand = "pnpm generate";
@@ -18,8 +18,12 @@ function header(spec: SpecDocument, hash: string): string {
   ].join("\n");
 }
 
-async function typesModule(): Promise<string> {
-  const ast = await openapiTS(pathToFileURL(specFile), { alphabetize: false, enum: false, exportType: false });
+async function typesModule(specFile: string): Promise<string> {
+  const ast = await openapiTS(pathToFileURL(specFile), {
+    alphabetize: false,
+    enum: false,
+    exportType: false,
+  });
   return astToString(ast);
 }
 
@@ -62,6 +66,16 @@ function clientSpecModule(spec: SpecDocument): string {
   ].join("\n");
 }
 
+/** The mock answers with the documented examples; embedding them keeps the mock free of files at run time. */
+function mockSpecModule(spec: SpecDocument): string {
+  const examples: JsonObject = {};
+  for (const example of documentedExamples(spec)) {
+    if (example.status === "200" && example.name === "documented")
+      examples[example.operationId] = example.value;
+  }
+  return `${clientSpecModule(spec)}\n/** Each operation's documented 200 response body, value for value. */\nexport const examples = ${JSON.stringify(examples, null, 2)} as const;\n`;
+}
+
 function generatedFolderReadme(spec: SpecDocument): string {
   return [
     "# Generated: do not edit",
@@ -73,22 +87,26 @@ function generatedFolderReadme(spec: SpecDocument): string {
   ].join("\n");
 }
 
-function typesPackageManifest(spec: SpecDocument): string {
+function typesPackageManifest(spec: SpecDocument, typesPackageJson: string): string {
   const manifest = JSON.parse(readFileSync(typesPackageJson, "utf8"));
   manifest.openapi = { spec: "spec/openapi.yaml", version: spec.info.version };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 /** Every generated file, by absolute path, as the current spec makes it. Writes nothing. */
-export async function generate(): Promise<Map<string, string>> {
+export async function generate(layout: Layout = repo): Promise<Map<string, string>> {
+  const { specFile, generatedTypesFile, clientGeneratedDir, mockGeneratedDir, typesPackageJson } = layout;
   const spec = loadSpec(specFile);
   const head = header(spec, specHash(specFile));
   return new Map([
-    [generatedTypesFile, head + (await typesModule())],
+    [generatedTypesFile, head + (await typesModule(specFile))],
     [`${clientGeneratedDir}/spec.ts`, head + clientSpecModule(spec)],
-    [`${dirname(generatedTypesFile)}/README.md`, generatedFolderReadme(spec)],
-    [`${clientGeneratedDir}/README.md`, generatedFolderReadme(spec)],
-    [typesPackageJson, typesPackageManifest(spec)],
+    [`${mockGeneratedDir}/spec.ts`, head + mockSpecModule(spec)],
+    ...[dirname(generatedTypesFile), clientGeneratedDir, mockGeneratedDir].map((dir): [string, string] => [
+      `${dir}/README.md`,
+      generatedFolderReadme(spec),
+    ]),
+    [typesPackageJson, typesPackageManifest(spec, typesPackageJson)],
   ]);
 }
 
@@ -96,7 +114,7 @@ async function main(): Promise<void> {
   for (const [file, content] of await generate()) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content);
-    console.log(`wrote ${relative(root, file)}`);
+    console.log(`wrote ${relative(repo.root, file)}`);
   }
 }
 

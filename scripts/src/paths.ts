@@ -1,10 +1,26 @@
 import { fileURLToPath } from "node:url";
 
-/** Absolute paths of the pipeline's stages, so every script agrees on where things live. */
-export const root = fileURLToPath(new URL("../../", import.meta.url));
-export const specFile = `${root}spec/openapi.yaml`;
-export const examplesDir = `${root}spec/examples`;
-export const typesPackageDir = `${root}packages/types`;
-export const typesPackageJson = `${typesPackageDir}/package.json`;
-export const generatedTypesFile = `${typesPackageDir}/src/generated/openapi.ts`;
-export const clientGeneratedDir = `${root}packages/client/src/generated`;
+/** Where each stage of the pipeline lives below a repository root. */
+export interface Layout {
+  root: string;
+  specFile: string;
+  generatedTypesFile: string;
+  typesPackageJson: string;
+  clientGeneratedDir: string;
+  mockGeneratedDir: string;
+}
+
+/** The layout below `root` (with a trailing slash); tests point it at a scratch copy. */
+export function layoutAt(root: string): Layout {
+  return {
+    root,
+    specFile: `${root}spec/openapi.yaml`,
+    generatedTypesFile: `${root}packages/types/src/generated/openapi.ts`,
+    typesPackageJson: `${root}packages/types/package.json`,
+    clientGeneratedDir: `${root}packages/client/src/generated`,
+    mockGeneratedDir: `${root}packages/mock/src/generated`,
+  };
+}
+
+/** This repository's layout. */
+export const repo = layoutAt(fileURLToPath(new URL("../../", import.meta.url)));
