@@ -1,0 +1,149 @@
+import type {
+  GetParticipantDataFromPeerIdResponse,
+  GetSessionParticipantDetailsResponse,
+  operations,
+  ParticipantFilter,
+  paths,
+} from "@realtimekit-api/types";
+import openapiFetch, { type Client, type Middleware } from "openapi-fetch";
+import { apiError } from "./errors.js";
+import { operations as spec } from "./generated/spec.js";
+import {
+  type ClientOptions,
+  maxRetries,
+  maxTimeout,
+  type RequestOptions,
+  resolveOptions,
+} from "./options.js";
+import { booleanParam, countParam, filtersParam, headersParam, pathParam } from "./params.js";
+import { send } from "./transport.js";
+
+type CallParams<K extends keyof operations, Id extends string> = Omit<
+  operations[K]["parameters"]["path"],
+  "account_id" | "app_id" | Id
+> &
+  Partial<Pick<operations[K]["parameters"]["path"], "account_id" | "app_id">> &
+  Omit<NonNullable<operations[K]["parameters"]["query"]>, "filters"> & {
+    /** One filter or several; duplicates are sent once. */
+    filters?: ParticipantFilter | readonly ParticipantFilter[];
+  };
+
+/** Parameters of `getSessionParticipantDetails` besides the participant id; ids default to the client's. */
+export type GetSessionParticipantDetailsParams = CallParams<"getSessionParticipantDetails", "participant_id">;
+/** Parameters of `getParticipantDataFromPeerId` besides the peer id; ids default to the client's. */
+export type GetParticipantDataFromPeerIdParams = CallParams<"getParticipantDataFromPeerId", "peer_id">;
+
+/** A RealtimeKit API client; see `createRealtimeKitClient`. */
+export interface RealtimeKitClient {
+  /** Sessions of a RealtimeKit app, their participants and peers. */
+  sessions: {
+    /** Details of a participant, with call statistics, for a session. */
+    getSessionParticipantDetails(
+      participantId: string,
+      params: GetSessionParticipantDetailsParams,
+      options?: RequestOptions,
+    ): Promise<GetSessionParticipantDetailsResponse>;
+    /** Details of a peer, with its call statistics report. */
+    getParticipantDataFromPeerId(
+      peerId: string,
+      params?: GetParticipantDataFromPeerIdParams,
+      options?: RequestOptions,
+    ): Promise<GetParticipantDataFromPeerIdResponse>;
+  };
+  /** The typed openapi-fetch client underneath, with the same auth, retries and timeouts. */
+  raw: Client<paths, "application/json">;
+  /** Adds openapi-fetch middleware to every call, raw ones included; it runs once per call, not per retry. */
+  use(...middleware: Middleware[]): void;
+}
+
+/** Creates a RealtimeKit API client; throws `RealtimeKitError` if there is no token or an option is invalid. */
+export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKitClient {
+  const { settings, accountId, appId, baseUrl, headers } = resolveOptions(options);
+  // Node's CommonJS interop hands our CJS build openapi-fetch's whole `exports`, whose `default` is the function.
+  const createClient = (openapiFetch as { default?: typeof openapiFetch }).default ?? openapiFetch;
+  const raw = createClient<paths>({
+    baseUrl,
+    headers,
+    fetch: (request) => send(request, settings),
+    // Values are encoded before they are joined, so the comma between filters stays literal.
+    querySerializer: { array: { style: "form", explode: false } },
+  });
+  // A server that echoes the request must not get the token into an error's message or body.
+  const redact = (value: unknown): unknown =>
+    typeof value === "string"
+      ? value.split(settings.token).join("[redacted]")
+      : Array.isArray(value)
+        ? value.map(redact)
+        : value && typeof value === "object"
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redact(v)]))
+          : value;
+
+  const call = async (
+    operation: keyof typeof spec,
+    path: Record<string, unknown>,
+    params: { account_id?: unknown; app_id?: unknown; filters?: unknown },
+    query: Record<string, unknown>,
+    callOptions: RequestOptions = {},
+  ) => {
+    const callSettings = {
+      ...settings,
+      timeout: countParam("timeout", callOptions.timeout, settings.timeout, maxTimeout),
+      maxRetries: countParam("maxRetries", callOptions.maxRetries, settings.maxRetries, maxRetries),
+      signal: callOptions.signal,
+    };
+    const init = {
+      params: {
+        path: {
+          account_id: pathParam("account_id", params.account_id ?? accountId),
+          app_id: pathParam("app_id", params.app_id ?? appId),
+          ...path,
+        },
+        query: { filters: filtersParam(params.filters), ...query },
+      },
+      parseAs: "text",
+      headers: headersParam(callOptions.headers),
+      fetch: (request: Request) => send(request, callSettings),
+    } as const;
+    // Both operations are GETs whose parameters were checked above; the union of their paths defeats inference.
+    const { data, error, response } = await (
+      raw.GET as (path: string, init: object) => ReturnType<typeof raw.GET>
+    )(spec[operation].path, init);
+    let body: unknown = error;
+    if (response.ok) {
+      try {
+        body = JSON.parse(data as string);
+      } catch {
+        body = data;
+      }
+      if (body && typeof body === "object" && (body as { success?: unknown }).success !== false) return body;
+    }
+    throw apiError(response.status, response.headers, redact(body));
+  };
+
+  // The methods are async so that a refused parameter rejects like every other failure instead of throwing.
+  return {
+    sessions: {
+      getSessionParticipantDetails: async (participantId, params, callOptions) =>
+        call(
+          "getSessionParticipantDetails",
+          {
+            session_id: pathParam("session_id", params?.session_id),
+            participant_id: pathParam("participant_id", participantId),
+          },
+          params ?? {},
+          { include_peer_events: booleanParam("include_peer_events", params?.include_peer_events) },
+          callOptions,
+        ) as Promise<GetSessionParticipantDetailsResponse>,
+      getParticipantDataFromPeerId: async (peerId, params, callOptions) =>
+        call(
+          "getParticipantDataFromPeerId",
+          { peer_id: pathParam("peer_id", peerId) },
+          params ?? {},
+          {},
+          callOptions,
+        ) as Promise<GetParticipantDataFromPeerIdResponse>,
+    },
+    raw,
+    use: raw.use,
+  };
+}

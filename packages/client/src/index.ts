@@ -1,0 +1,41 @@
+/**
+ * A small, typed client for Cloudflare RealtimeKit's participant details and peer reports.
+ * Everything here is public; `./internal` never is.
+ */
+
+export type {
+  ErrorMessage,
+  GetParticipantDataFromPeerIdResponse,
+  GetSessionParticipantDetailsResponse,
+  Participant,
+  ParticipantDetails,
+  ParticipantFilter,
+  PeerEvent,
+  PeerParticipant,
+  PeerReport,
+} from "@realtimekit-api/types";
+export type { Middleware } from "openapi-fetch";
+export {
+  createRealtimeKitClient,
+  type GetParticipantDataFromPeerIdParams,
+  type GetSessionParticipantDetailsParams,
+  type RealtimeKitClient,
+} from "./client.js";
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  InvalidParameterError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RealtimeKitError,
+  UnprocessableEntityError,
+} from "./errors.js";
+export type { ClientOptions, RequestOptions } from "./options.js";
+export type { Fetch } from "./transport.js";

@@ -1,0 +1,89 @@
+import { InvalidParameterError, RealtimeKitError } from "./errors.js";
+import { env } from "./internal/env.js";
+import { countParam, headerParam, headersParam } from "./params.js";
+import type { Fetch, Settings } from "./transport.js";
+
+/** Options of `createRealtimeKitClient`; each falls back to an environment variable or a default. */
+export interface ClientOptions {
+  /** Cloudflare API token with the Realtime or Realtime Admin permission. Default: env `CLOUDFLARE_API_TOKEN`. */
+  apiToken?: string | undefined;
+  /** Default `account_id` of every call. Default: env `CLOUDFLARE_ACCOUNT_ID`. */
+  accountId?: string | undefined;
+  /** Default `app_id` of every call. Default: env `REALTIMEKIT_APP_ID`. */
+  appId?: string | undefined;
+  /** API root; `https:`, or `http:` on a loopback host. Default: env `CLOUDFLARE_BASE_URL`, else Cloudflare's v4 API. */
+  baseURL?: string | undefined;
+  /** Milliseconds each attempt may take. Default: 60000. */
+  timeout?: number | undefined;
+  /** Retries after the first attempt (0 to 10). Default: 2. */
+  maxRetries?: number | undefined;
+  /** A `fetch` to send requests with. Default: `globalThis.fetch`, looked up on each call. */
+  fetch?: Fetch | undefined;
+  /** Headers sent with every request. */
+  defaultHeaders?: Record<string, string> | undefined;
+}
+
+/** Options of one call; each overrides the client's. */
+export interface RequestOptions {
+  /** Aborts the call, also between retries, with `APIUserAbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds each attempt of this call may take. */
+  timeout?: number | undefined;
+  /** Retries of this call after its first attempt. */
+  maxRetries?: number | undefined;
+  /** Headers of this call. */
+  headers?: Record<string, string> | undefined;
+}
+
+/** The largest delay `setTimeout` honours; larger ones fire at once. */
+export const maxTimeout = 2 ** 31 - 1;
+/** Beyond this many retries a call only piles onto a failing service. */
+export const maxRetries = 10;
+
+// The token would travel in clear over http:, which only loopback (a local mock) makes acceptable.
+const checkBaseURL = (value: string): string => {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {}
+  if (
+    !url ||
+    !(
+      url.protocol === "https:" ||
+      (url.protocol === "http:" && /^(localhost|127(\.\d+){3}|\[::1\])$/.test(url.hostname))
+    ) ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password
+  ) {
+    throw new InvalidParameterError(
+      "baseURL",
+      "must be https: (http: only on loopback), with no query or credentials",
+    );
+  }
+  return url.origin + url.pathname;
+};
+
+/** The client's settings from its options, the environment and defaults; refuses bad ones at once. */
+export const resolveOptions = (options: ClientOptions) => {
+  const token = options.apiToken ?? env("CLOUDFLARE_API_TOKEN");
+  if (!token)
+    throw new RealtimeKitError("Missing API token: pass the apiToken option or set CLOUDFLARE_API_TOKEN.");
+  headerParam("apiToken", token);
+  const settings: Settings = {
+    token,
+    fetch: options.fetch,
+    timeout: countParam("timeout", options.timeout, 60_000, maxTimeout),
+    maxRetries: countParam("maxRetries", options.maxRetries, 2, maxRetries),
+  };
+  return {
+    settings,
+    accountId: options.accountId ?? env("CLOUDFLARE_ACCOUNT_ID"),
+    appId: options.appId ?? env("REALTIMEKIT_APP_ID"),
+    baseUrl: checkBaseURL(
+      options.baseURL ?? env("CLOUDFLARE_BASE_URL") ?? "https://api.cloudflare.com/client/v4",
+    ),
+    headers: headersParam({ Accept: "application/json", ...options.defaultHeaders }),
+  };
+};
