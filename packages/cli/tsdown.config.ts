@@ -1,10 +1,13 @@
 import { defineConfig } from "tsdown";
 
+// A command, not a library: one ESM entry for Node with its shebang kept, and `fixedExtension: false`
+// so the output is the dist/bin.js that package.json's `bin` names.
 export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  platform: "neutral",
-  dts: true,
+  entry: ["src/bin.ts"],
+  format: ["esm"],
+  platform: "node",
+  fixedExtension: false,
+  dts: false,
   sourcemap: false,
   clean: true,
 });
