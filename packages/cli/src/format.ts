@@ -1,6 +1,8 @@
 import type {
   GetParticipantDataFromPeerIdResponse,
   GetSessionParticipantDetailsResponse,
+  Participant,
+  PeerParticipant,
 } from "@realtimekit-api/types";
 
 type Value = string | number | boolean | null | undefined;
@@ -30,24 +32,24 @@ function brief(value: unknown, max = 60): string {
 const minutes = (value: number | null | undefined) =>
   typeof value === "number" ? `${value} min` : undefined;
 
+/** The rows both bodies share: a participant and the participant behind a peer carry the same fields. */
+const who = (p: Participant | PeerParticipant): [[string, Value], ...[string, Value][]] => [
+  ["id", p.id],
+  ["user id", p.user_id],
+  ["custom id", p.custom_participant_id],
+  ["preset", p.preset_name],
+  ["joined", p.joined_at],
+  ["left", p.left_at],
+  ["duration", minutes(p.duration)],
+  ["created", p.created_at],
+  ["updated", p.updated_at],
+];
+
 /** The participant details a person wants to read: who, which preset, when, how long, and its peer events. */
 export function formatParticipant(body: GetSessionParticipantDetailsResponse): string {
   const p = body.data?.participant;
   if (!p) return "No participant in the response.\n";
-  const lines = [
-    `Participant ${shown(p.display_name)}`,
-    ...fields([
-      ["id", p.id],
-      ["user id", p.user_id],
-      ["custom id", p.custom_participant_id],
-      ["preset", p.preset_name],
-      ["joined", p.joined_at],
-      ["left", p.left_at],
-      ["duration", minutes(p.duration)],
-      ["created", p.created_at],
-      ["updated", p.updated_at],
-    ]),
-  ];
+  const lines = [`Participant ${shown(p.display_name)}`, ...fields(who(p))];
   const events = p.peer_events ?? [];
   if (p.peer_events !== undefined && p.peer_events !== null) {
     lines.push("", `Peer events (${events.length})`);
@@ -67,21 +69,8 @@ export function formatParticipant(body: GetSessionParticipantDetailsResponse): s
 export function formatPeerReport(body: GetParticipantDataFromPeerIdResponse): string {
   const d = body.data;
   if (!d) return "No peer in the response.\n";
-  const lines = [
-    `Peer ${shown(d.display_name)}`,
-    ...fields([
-      ["id", d.id],
-      ["session", d.session_id],
-      ["user id", d.user_id],
-      ["custom id", d.custom_participant_id],
-      ["preset", d.preset_name],
-      ["joined", d.joined_at],
-      ["left", d.left_at],
-      ["duration", minutes(d.duration)],
-      ["created", d.created_at],
-      ["updated", d.updated_at],
-    ]),
-  ];
+  const [id, ...rest] = who(d);
+  const lines = [`Peer ${shown(d.display_name)}`, ...fields([id, ["session", d.session_id], ...rest])];
   if (d.peer_events) {
     lines.push(
       "",
