@@ -1,5 +1,5 @@
 /**
- * Generated from spec/openapi.yaml (version 1.0.0, sha256 fa3de4ab74df286c) by `pnpm generate`.
+ * Generated from spec/openapi.yaml (version 1.0.0, sha256 861716d1fec5e841) by `pnpm generate`.
  * Do not edit by hand: change the spec or scripts/src/generate.ts, then run the command again.
  */
 /** The values `filters` accepts, in the spec's order. */

@@ -1,5 +1,5 @@
 /**
- * Generated from spec/openapi.yaml (version 1.0.0, sha256 fa3de4ab74df286c) by `pnpm generate`.
+ * Generated from spec/openapi.yaml (version 1.0.0, sha256 861716d1fec5e841) by `pnpm generate`.
  * Do not edit by hand: change the spec or scripts/src/generate.ts, then run the command again.
  */
 export interface paths {
@@ -137,6 +137,7 @@ export interface components {
             peer_events?: {
                 [key: string]: unknown;
             }[] | null;
+            /** @description Peer call statistics report. */
             peer_report?: components["schemas"]["PeerReport"] | null;
             /** @description Name of the preset associated with the participant. */
             preset_name?: string | null;
