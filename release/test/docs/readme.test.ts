@@ -1,0 +1,25 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { publishedPackages } from "../../src/paths.js";
+import { readmeProblems } from "../../src/readme.js";
+
+describe("each package README, as npm shows it", () => {
+  it.each(publishedPackages().map((p) => [p.name, p.dir]))(
+    "%s has install, an example, options, errors and the licence, with working links",
+    (_, dir) => {
+      expect(readmeProblems(readFileSync(join(dir, "README.md"), "utf8"))).toEqual([]);
+    },
+  );
+
+  it("finds what a thin README lacks", () => {
+    const thin = "# pkg\n\nSee [the mock](../mock/).\n\n```sh\nnpm install pkg\n```\n";
+    expect(readmeProblems(thin)).toEqual([
+      "no example (a ```ts, ```js or ```sh block besides the install)",
+      'no "Options" (or "Commands") section',
+      'no "Errors" (or "exit codes") section',
+      'no "License" section',
+      "the link ../mock/ is relative, and leads nowhere on npm: link the full URL",
+    ]);
+  });
+});
