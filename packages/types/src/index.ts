@@ -4,9 +4,14 @@
  * `paths`, `components` and `operations` are generated from spec/openapi.yaml; the names below are the
  * ones people reach for. This module has no runtime content.
  */
-import type { components, operations, paths } from "./generated/openapi.js";
+import type * as generated from "./generated/openapi.js";
 
-export type { components, operations, paths };
+/** Every path of the API with its operations: what `openapi-fetch`'s `createClient<paths>()` takes. */
+export type paths = generated.paths;
+/** The spec's named schemas, parameters and responses. */
+export type components = generated.components;
+/** Each operation by its operationId, with its parameters and responses. */
+export type operations = generated.operations;
 
 type Schemas = components["schemas"];
 
