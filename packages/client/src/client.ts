@@ -15,8 +15,8 @@ import {
   type RequestOptions,
   resolveOptions,
 } from "./options.js";
-import { booleanParam, countParam, filtersParam, headersParam, pathParam } from "./params.js";
-import { send } from "./transport.js";
+import { booleanParam, countParam, filtersParam, headersParam, pathParam, signalParam } from "./params.js";
+import { Draft, send } from "./transport.js";
 
 type CallParams<K extends keyof operations, Id extends string> = Omit<
   operations[K]["parameters"]["path"],
@@ -58,7 +58,7 @@ export interface RealtimeKitClient {
 
 /** Creates a RealtimeKit API client; throws `RealtimeKitError` if there is no token or an option is invalid. */
 export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKitClient {
-  const { settings, accountId, appId, baseUrl, headers } = resolveOptions(options);
+  const { settings, accountId, appId, baseUrl, headers } = resolveOptions(options ?? {});
   // Node's CommonJS interop hands our CJS build openapi-fetch's whole `exports`, whose `default` is the function.
   const createClient = (openapiFetch as { default?: typeof openapiFetch }).default ?? openapiFetch;
   const raw = createClient<paths>({
@@ -68,28 +68,41 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
     // Values are encoded before they are joined, so the comma between filters stays literal.
     querySerializer: { array: { style: "form", explode: false } },
   });
-  // A server that echoes the request must not get the token into an error's message or body.
-  const redact = (value: unknown): unknown =>
+  // Until middleware is added, nothing but `send` sees a method's request, so it can be a cheap `Draft`.
+  let middleware = false;
+  const use = raw.use;
+  raw.use = (...added) => {
+    middleware = true;
+    use(...added);
+  };
+  // A server that echoes the request must not get the token into an error's message, body or headers.
+  // Deeper than 64 levels a body is cut off: a hostile one nested deeper would overflow the stack here,
+  // or in the `JSON.stringify` of whoever logs the error.
+  const redact = (value: unknown, depth = 0): unknown =>
     typeof value === "string"
       ? value.split(settings.token).join("[redacted]")
-      : Array.isArray(value)
-        ? value.map(redact)
-        : value && typeof value === "object"
-          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redact(v)]))
-          : value;
+      : !value || typeof value !== "object"
+        ? value
+        : depth >= 64
+          ? "[truncated]"
+          : Array.isArray(value)
+            ? value.map((item) => redact(item, depth + 1))
+            : Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redact(v, depth + 1)]));
 
   const call = async (
     operation: keyof typeof spec,
     path: Record<string, unknown>,
     params: { account_id?: unknown; app_id?: unknown; filters?: unknown },
     query: Record<string, unknown>,
-    callOptions: RequestOptions = {},
+    given?: RequestOptions,
   ) => {
+    // `null` means no options, as it does for the params.
+    const callOptions = given ?? {};
     const callSettings = {
       ...settings,
       timeout: countParam("timeout", callOptions.timeout, settings.timeout, maxTimeout),
       maxRetries: countParam("maxRetries", callOptions.maxRetries, settings.maxRetries, maxRetries),
-      signal: callOptions.signal,
+      signal: signalParam(callOptions.signal),
     };
     const init = {
       params: {
@@ -102,6 +115,7 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
       },
       parseAs: "text",
       headers: headersParam(callOptions.headers),
+      Request: middleware ? undefined : Draft,
       fetch: (request: Request) => send(request, callSettings),
     } as const;
     // Both operations are GETs whose parameters were checked above; the union of their paths defeats inference.
@@ -117,7 +131,10 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
       }
       if (body && typeof body === "object" && (body as { success?: unknown }).success !== false) return body;
     }
-    throw apiError(response.status, response.headers, redact(body));
+    const answered = new Headers(
+      [...response.headers].map(([name, value]): [string, string] => [name, redact(value) as string]),
+    );
+    throw apiError(response.status, answered, redact(body));
   };
 
   // The methods are async so that a refused parameter rejects like every other failure instead of throwing.

@@ -37,10 +37,12 @@ export class APIError extends RealtimeKitError {
   ) {
     const errors = envelopeErrors(body);
     // An HTML error page from the edge is cut down to its first words, so the message stays one short line.
+    // Only its start is read, and `<[^<>]*>` never rescans: a hostile body of megabytes costs no more.
     const text =
       typeof body === "string"
         ? body
-            .replace(/(<[^>]*>|\s)+/g, " ")
+            .slice(0, 8192)
+            .replace(/(<[^<>]*>|\s)+/g, " ")
             .trim()
             .slice(0, 100)
         : "";

@@ -1,6 +1,6 @@
 import { InvalidParameterError, RealtimeKitError } from "./errors.js";
 import { env } from "./internal/env.js";
-import { countParam, headerParam, headersParam } from "./params.js";
+import { countParam, headersParam } from "./params.js";
 import type { Fetch, Settings } from "./transport.js";
 
 /** Options of `createRealtimeKitClient`; each falls back to an environment variable or a default. */
@@ -70,7 +70,17 @@ export const resolveOptions = (options: ClientOptions) => {
   const token = options.apiToken ?? env("CLOUDFLARE_API_TOKEN");
   if (!token)
     throw new RealtimeKitError("Missing API token: pass the apiToken option or set CLOUDFLARE_API_TOKEN.");
-  headerParam("apiToken", token);
+  // Sent as `Bearer <token>`: a space, a control character or a non-string would make that malformed.
+  // The error names the option and never shows the token.
+  if (typeof token !== "string" || !/^[!-~]+$/.test(token)) {
+    throw new InvalidParameterError(
+      "apiToken",
+      "must be a string of visible ASCII characters, with no spaces",
+    );
+  }
+  if (options.fetch != null && typeof options.fetch !== "function") {
+    throw new InvalidParameterError("fetch", "must be a function");
+  }
   const settings: Settings = {
     token,
     fetch: options.fetch,
@@ -84,6 +94,9 @@ export const resolveOptions = (options: ClientOptions) => {
     baseUrl: checkBaseURL(
       options.baseURL ?? env("CLOUDFLARE_BASE_URL") ?? "https://api.cloudflare.com/client/v4",
     ),
-    headers: headersParam({ Accept: "application/json", ...options.defaultHeaders }),
+    headers: headersParam({
+      Accept: "application/json",
+      ...headersParam(options.defaultHeaders, "defaultHeaders"),
+    }),
   };
 };

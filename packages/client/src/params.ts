@@ -56,15 +56,38 @@ export const countParam = (name: string, value: unknown, fallback: number, max: 
 };
 
 /** Headers checked before they are sent, so that a CR, LF or NUL cannot split or end a header. */
-export const headersParam = <T extends object | undefined>(headers: T): T => {
+export const headersParam = <T extends object | undefined>(headers: T, param = "headers"): T => {
+  // A string or a list would be spread into headers named 0, 1, 2…
+  if (headers != null && (typeof headers !== "object" || Array.isArray(headers))) {
+    throw new InvalidParameterError(param, "must be an object of header names and values");
+  }
   for (const [name, value] of Object.entries(headers ?? {})) headerParam(name, value);
   return headers;
 };
 
-/** One header, or the token (named `apiToken`, so that the error names it and never shows it). */
+/** One header: a string, number or boolean, or a list of them; null or undefined leaves it out. */
 export const headerParam = (name: string, value: unknown): void => {
-  // `Headers` refuses bad names and code points above 0xFF too, but with a TypeError that names nothing.
-  if (!/^[\w!#$%&'*+.^`|~-]+$/.test(name) || /[\0\r\n]|[^\0-\xff]/.test(String(value))) {
+  // `Headers` refuses bad names and code points above 0xFF too, but with a TypeError that names nothing;
+  // an object it would send as "[object Object]", and a symbol it refuses with a TypeError.
+  const values = value == null ? [] : Array.isArray(value) ? [...value] : [value];
+  if (
+    !/^[\w!#$%&'*+.^`|~-]+$/.test(name) ||
+    values.some((v) => !/^(string|number|boolean)$/.test(typeof v) || /[\0\r\n]|[^\0-\xff]/.test(String(v)))
+  ) {
     throw new InvalidParameterError(name, "is not a valid header");
   }
+};
+
+/** The caller's `signal`: an `AbortSignal`, or an object that works like one (another realm's, a polyfill). */
+export const signalParam = (value: unknown): AbortSignal | undefined => {
+  if (value == null) return undefined;
+  const signal = value as AbortSignal;
+  if (
+    typeof signal.aborted !== "boolean" ||
+    typeof signal.addEventListener !== "function" ||
+    typeof signal.removeEventListener !== "function"
+  ) {
+    throw new InvalidParameterError("signal", "must be an AbortSignal");
+  }
+  return signal;
 };

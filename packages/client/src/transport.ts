@@ -17,14 +17,59 @@ export interface Settings {
 }
 
 /**
+ * The runtime's error, with the token cut out of the strings on it and its causes. Node's fetch keeps the
+ * bytes it could not parse on its error: from a server that echoes the request (or a port that does not
+ * speak HTTP), they are the request, Authorization header included.
+ */
+const scrub = (error: unknown, token: string, depth = 0): unknown => {
+  if (depth < 8 && error && typeof error === "object") {
+    for (const key of Object.getOwnPropertyNames(error)) {
+      const value: unknown = Object.getOwnPropertyDescriptor(error, key)?.value;
+      if (typeof value === "string" && value.includes(token)) {
+        Reflect.set(error, key, value.split(token).join("[redacted]"));
+      }
+    }
+    scrub((error as { cause?: unknown }).cause, token, depth + 1);
+    if (error instanceof AggregateError) for (const inner of error.errors) scrub(inner, token, depth + 1);
+  }
+  return error;
+};
+
+/**
+ * What the methods have openapi-fetch build instead of a `Request` when no middleware is there to see it:
+ * the request's init with its URL. A `Request` costs an `AbortSignal` and a copy of every header, and
+ * `fetch` builds its own anyway.
+ */
+export type Draft = RequestInit & { url: string };
+
+/**
+ * openapi-fetch's `Request` option for a `Draft`: `new` answers the object a constructor returns, here the
+ * init openapi-fetch made for this call alone, with the URL added.
+ */
+// biome-ignore lint/complexity/useArrowFunction: openapi-fetch calls it with `new`, which an arrow function refuses.
+export const Draft = function (url: string, init: Draft) {
+  init.url = url;
+  return init;
+} as unknown as typeof Request;
+
+/**
+ * Requests handed to a `fetch` option, held until their attempt ends. Node's fetch copies the request it
+ * is given, and the copy follows the original's signal only while the original lives (nodejs/undici#4068):
+ * one collected in flight would lose the timeout's abort, and its call would never end.
+ */
+const held = new Set<Request>();
+
+/**
  * Sends `request` with the token, a timeout per attempt and retries. It sits below openapi-fetch as its
  * `fetch`, so middleware sees one request and one response per call and never sees the token.
- * Answers with the last response, or throws an `APIConnectionError` or `APIUserAbortError`.
+ * Answers with the last response, or throws an `APIConnectionError` or `APIUserAbortError`. A `Draft` is
+ * answered with the response's status, headers and text alone, which is all the methods read.
  */
-export const send = async (request: Request, s: Settings): Promise<Response> => {
-  const signal = s.signal ?? request.signal;
+export const send = async (request: Request | Draft, s: Settings): Promise<Response> => {
+  const draft = !(request instanceof Request);
+  const signal = s.signal ?? request.signal ?? undefined;
   for (let retries = 0; ; retries++) {
-    if (signal.aborted) throw new APIUserAbortError();
+    if (signal?.aborted) throw new APIUserAbortError();
     const attempt = new AbortController();
     const abort = () => attempt.abort();
     let timedOut = false;
@@ -32,27 +77,37 @@ export const send = async (request: Request, s: Settings): Promise<Response> => 
       timedOut = true;
       abort();
     }, s.timeout);
-    signal.addEventListener("abort", abort);
+    signal?.addEventListener("abort", abort);
     let response: Response | undefined;
+    let sent: Request | undefined;
     let failure: unknown;
     try {
-      const headers = new Headers(request.headers);
+      // A draft and its headers are this call's own; a `Request` is copied, so the token stays off it.
+      const init: RequestInit = draft ? request : { headers: new Headers(request.headers) };
+      const headers = init.headers as Headers;
       // A caller or middleware that sets its own Authorization means it.
       if (!headers.has("authorization")) headers.set("authorization", `Bearer ${s.token}`);
-      // Looked up now, not when the client was made, so a fetch installed later (or mocked) is used.
-      const fetch = s.fetch ?? globalThis.fetch;
-      const answer = await fetch(new Request(request, { headers, signal: attempt.signal }));
+      init.signal = attempt.signal;
+      const input = draft ? request.url : request;
+      // A `fetch` option gets one `Request`. `fetch` is looked up now, not when the client was made, so one
+      // installed later (or mocked) is used; it gets the URL and init, so it builds the only `Request`.
+      const custom = s.fetch;
+      sent = custom && new Request(input, init);
+      if (sent) held.add(sent);
+      const answer = await (custom && sent ? custom(sent) : fetch(input, init));
       // The body is read inside the attempt so that a stalled body times out and can be retried too.
-      response = new Response((await answer.text()) || null, {
-        status: answer.status,
-        headers: answer.headers,
-      });
+      const text = await answer.text();
+      const { status, headers: answered } = answer;
+      response = draft
+        ? ({ ok: answer.ok, status, headers: answered, text: async () => text } as Response)
+        : new Response(text || null, { status, headers: answered });
     } catch (error) {
-      if (signal.aborted) throw new APIUserAbortError();
-      failure = timedOut ? new APIConnectionTimeoutError() : new APIConnectionError(error);
+      if (signal?.aborted) throw new APIUserAbortError();
+      failure = timedOut ? new APIConnectionTimeoutError() : new APIConnectionError(scrub(error, s.token));
     } finally {
+      if (sent) held.delete(sent);
       clearTimeout(timer);
-      signal.removeEventListener("abort", abort);
+      signal?.removeEventListener("abort", abort);
     }
     if (
       response?.ok ||
