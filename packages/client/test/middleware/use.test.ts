@@ -38,6 +38,17 @@ describe("rtk.use", () => {
     expect(requests[0]?.headers.get("x-request-id")).toBe("abc");
   });
 
+  it("gets a real Request, which it can replace, when added through rtk.raw.use too", async () => {
+    const { fetch, requests } = fakeFetch(ok());
+    const rtk = client(fetch);
+    rtk.raw.use({
+      onRequest: ({ request }) => new Request(request, { headers: { "x-replaced": "yes" } }),
+    });
+    await rtk.sessions.getParticipantDataFromPeerId(PEER);
+    expect(requests[0]?.headers.get("x-replaced")).toBe("yes");
+    expect(requests[0]?.headers.get("authorization")).toMatch(/^Bearer /);
+  });
+
   it("can replace the response, which is then parsed and judged like any other", async () => {
     const { fetch } = fakeFetch(ok());
     const rtk = client(fetch);
