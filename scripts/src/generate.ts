@@ -3,7 +3,15 @@ import { dirname, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { type Layout, repo } from "./paths.js";
-import { deref, documentedExamples, type JsonObject, loadSpec, type SpecDocument, specHash } from "./spec.js";
+import {
+  deref,
+  documentedExamples,
+  type Json,
+  type JsonObject,
+  loadSpec,
+  type SpecDocument,
+  specHash,
+} from "./spec.js";
 
 /** The command that rebuilds every generated file; named in headers and in failure messages. */
 export const regenerateCommand = "pnpm generate";
@@ -27,15 +35,17 @@ async function typesModule(specFile: string): Promise<string> {
   return astToString(ast);
 }
 
-/** Runtime facts the client validates against, taken from the spec so they cannot drift from it. */
-function clientSpecModule(spec: SpecDocument): string {
+/** The runtime facts the client and the mock take from the spec, so they cannot drift from it. */
+function runtimeFacts(spec: SpecDocument) {
   const operations: JsonObject = {};
-  const pathParameters: JsonObject = {};
-  let participantFilters: unknown;
+  const operationPaths: JsonObject = {};
+  const pathParameterRules: JsonObject = {};
+  let participantFilters: Json | undefined;
   for (const [path, pathItem] of Object.entries(spec.paths)) {
     for (const [method, operation] of Object.entries(pathItem as JsonObject)) {
       const op = operation as JsonObject;
       const params = ((op.parameters ?? []) as JsonObject[]).map((p) => deref(spec, p) as JsonObject);
+      operationPaths[op.operationId as string] = path;
       operations[op.operationId as string] = {
         method: method.toUpperCase(),
         path,
@@ -48,7 +58,7 @@ function clientSpecModule(spec: SpecDocument): string {
           const rule: JsonObject = {};
           if (typeof schema.maxLength === "number") rule.maxLength = schema.maxLength;
           if (typeof schema.format === "string") rule.format = schema.format;
-          pathParameters[p.name as string] = rule;
+          pathParameterRules[p.name as string] = rule;
         }
         if (p.name === "filters") {
           participantFilters = (deref(spec, schema.items as JsonObject) as JsonObject).enum;
@@ -57,23 +67,31 @@ function clientSpecModule(spec: SpecDocument): string {
     }
   }
   if (!Array.isArray(participantFilters)) throw new Error("spec: the filters parameter has no enum");
-  const constant = (name: string, doc: string, value: unknown) =>
-    `/** ${doc} */\nexport const ${name} = ${JSON.stringify(value, null, 2)} as const;\n`;
-  return [
-    constant("participantFilters", "The values `filters` accepts, in the spec's order.", participantFilters),
-    constant("operations", "Each operation's method, path template and parameter names.", operations),
-    constant("pathParameterRules", "The constraints the spec puts on each path parameter.", pathParameters),
-  ].join("\n");
-}
-
-/** The mock answers with the documented examples; embedding them keeps the mock free of files at run time. */
-function mockSpecModule(spec: SpecDocument): string {
   const examples: JsonObject = {};
   for (const example of documentedExamples(spec)) {
     if (example.status === "200" && example.name === "documented")
       examples[example.operationId] = example.value;
   }
-  return `${clientSpecModule(spec)}\n/** Each operation's documented 200 response body, value for value. */\nexport const examples = ${JSON.stringify(examples, null, 2)} as const;\n`;
+  return { participantFilters, operations, operationPaths, pathParameterRules, examples };
+}
+
+const docs = {
+  participantFilters: "The values `filters` accepts, in the spec's order.",
+  operations: "Each operation's method, path template and parameter names.",
+  operationPaths: "Each operation's path template.",
+  pathParameterRules: "The constraints the spec puts on each path parameter.",
+  examples: "Each operation's documented 200 response body, value for value.",
+};
+
+/** A module of the named facts; each package gets only what it uses, since the client's ship in bundles. */
+function factsModule(spec: SpecDocument, names: (keyof typeof docs)[]): string {
+  const facts = runtimeFacts(spec);
+  return names
+    .map(
+      (name) =>
+        `/** ${docs[name]} */\nexport const ${name} = ${JSON.stringify(facts[name], null, 2)} as const;\n`,
+    )
+    .join("\n");
 }
 
 function generatedFolderReadme(spec: SpecDocument): string {
@@ -100,8 +118,14 @@ export async function generate(layout: Layout = repo): Promise<Map<string, strin
   const head = header(spec, specHash(specFile));
   return new Map([
     [generatedTypesFile, head + (await typesModule(specFile))],
-    [`${clientGeneratedDir}/spec.ts`, head + clientSpecModule(spec)],
-    [`${mockGeneratedDir}/spec.ts`, head + mockSpecModule(spec)],
+    [
+      `${clientGeneratedDir}/spec.ts`,
+      head + factsModule(spec, ["participantFilters", "operationPaths", "pathParameterRules"]),
+    ],
+    [
+      `${mockGeneratedDir}/spec.ts`,
+      head + factsModule(spec, ["participantFilters", "operations", "pathParameterRules", "examples"]),
+    ],
     ...[dirname(generatedTypesFile), clientGeneratedDir, mockGeneratedDir].map((dir): [string, string] => [
       `${dir}/README.md`,
       generatedFolderReadme(spec),

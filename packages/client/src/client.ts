@@ -7,7 +7,7 @@ import type {
 } from "@realtimekit-api/types";
 import openapiFetch, { type Client, type Middleware } from "openapi-fetch";
 import { apiError } from "./errors.js";
-import { operations as spec } from "./generated/spec.js";
+import { operationPaths } from "./generated/spec.js";
 import {
   type ClientOptions,
   maxRetries,
@@ -90,7 +90,7 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
             : Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redact(v, depth + 1)]));
 
   const call = async (
-    operation: keyof typeof spec,
+    operation: keyof typeof operationPaths,
     path: Record<string, unknown>,
     params: { account_id?: unknown; app_id?: unknown; filters?: unknown },
     query: Record<string, unknown>,
@@ -121,7 +121,7 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
     // Both operations are GETs whose parameters were checked above; the union of their paths defeats inference.
     const { data, error, response } = await (
       raw.GET as (path: string, init: object) => ReturnType<typeof raw.GET>
-    )(spec[operation].path, init);
+    )(operationPaths[operation], init);
     let body: unknown = error;
     if (response.ok) {
       try {

@@ -11,34 +11,10 @@ export const participantFilters = [
   "quality_stats"
 ] as const;
 
-/** Each operation's method, path template and parameter names. */
-export const operations = {
-  "getSessionParticipantDetails": {
-    "method": "GET",
-    "path": "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}",
-    "pathParameters": [
-      "account_id",
-      "app_id",
-      "session_id",
-      "participant_id"
-    ],
-    "queryParameters": [
-      "filters",
-      "include_peer_events"
-    ]
-  },
-  "getParticipantDataFromPeerId": {
-    "method": "GET",
-    "path": "/accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}",
-    "pathParameters": [
-      "account_id",
-      "app_id",
-      "peer_id"
-    ],
-    "queryParameters": [
-      "filters"
-    ]
-  }
+/** Each operation's path template. */
+export const operationPaths = {
+  "getSessionParticipantDetails": "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}",
+  "getParticipantDataFromPeerId": "/accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}"
 } as const;
 
 /** The constraints the spec puts on each path parameter. */
