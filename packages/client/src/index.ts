@@ -14,7 +14,11 @@ export type {
   PeerParticipant,
   PeerReport,
 } from "@realtimekit-api/types";
-export type { Middleware } from "openapi-fetch";
+
+import type { Middleware as OpenapiFetchMiddleware } from "openapi-fetch";
+
+/** openapi-fetch middleware, as `rtk.use()` takes it: `onRequest`, `onResponse` and `onError` hooks. */
+export type Middleware = OpenapiFetchMiddleware;
 export {
   createRealtimeKitClient,
   type GetParticipantDataFromPeerIdParams,
