@@ -28,30 +28,23 @@ const failure = (status: number) => ({
   success: false,
   error: { code: status, message: `failed with ${status}` },
 });
-/** Less than the shortest backoff the spec allows (0.5 s less 25% jitter): only an honoured header is this fast. */
-const fasterThanBackoff = 300;
-
-async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const value = await run();
-  return [value, performance.now() - start];
-}
+// How long the client waits is pinned by the retry unit tests with an injected sleep; here only lower
+// bounds are timed, since a loaded machine can make anything slower but nothing faster.
+const gapBetweenHits = () => (server.hits[1]?.at ?? 0) - (server.hits[0]?.at ?? 0);
 
 describe("retry-after headers", () => {
   test("503 with retry-after: 0 → maxRetries + 1 attempts, then InternalServerError", async () => {
     server.handle((_req, res) => sendJson(res, 503, failure(503), { "retry-after": "0" }));
-    const [error, elapsed] = await timed(() => rejectionOf(details(clientFor(server, { maxRetries: 2 }))));
+    const error = await rejectionOf(details(clientFor(server, { maxRetries: 2 })));
     expect(expectInstance(error, InternalServerError).status).toBe(503);
     expect(server.hits).toHaveLength(3);
-    expect(elapsed).toBeLessThan(fasterThanBackoff);
   });
 
   test("429 with retry-after-ms: 0 → maxRetries + 1 attempts, then RateLimitError", async () => {
     server.handle((_req, res) => sendJson(res, 429, failure(429), { "retry-after-ms": "0" }));
-    const [error, elapsed] = await timed(() => rejectionOf(peerReport(clientFor(server, { maxRetries: 3 }))));
+    const error = await rejectionOf(peerReport(clientFor(server, { maxRetries: 3 })));
     expectInstance(error, RateLimitError);
     expect(server.hits).toHaveLength(4);
-    expect(elapsed).toBeLessThan(fasterThanBackoff);
   });
 
   test("two 500s then a 200 → the body, after three attempts", async () => {
@@ -65,21 +58,13 @@ describe("retry-after headers", () => {
 
   test("retry-after-ms wins over retry-after", async () => {
     server.handle((_req, res) =>
-      sendJson(res, 503, failure(503), { "retry-after-ms": "0", "retry-after": "30" }),
+      sendJson(res, 503, failure(503), { "retry-after-ms": "1200", "retry-after": "0" }),
     );
-    const [error, elapsed] = await timed(() => rejectionOf(details(clientFor(server, { maxRetries: 1 }))));
+    const error = await rejectionOf(details(clientFor(server, { maxRetries: 1 })));
     expectInstance(error, InternalServerError);
     expect(server.hits).toHaveLength(2);
-    expect(elapsed).toBeLessThan(fasterThanBackoff);
-  });
-
-  test("retry-after-ms: 150 → the retry comes about 150 ms later", async () => {
-    server.handle((_req, res) => sendJson(res, 503, failure(503), { "retry-after-ms": "150" }));
-    await rejectionOf(details(clientFor(server, { maxRetries: 1 })));
-    expect(server.hits).toHaveLength(2);
-    const gap = (server.hits[1]?.at ?? 0) - (server.hits[0]?.at ?? 0);
-    expect(gap).toBeGreaterThanOrEqual(140);
-    expect(gap).toBeLessThan(370);
+    // retry-after alone would retry at once and a backoff is at most 0.5 s: only retry-after-ms waits this long.
+    expect(gapBetweenHits()).toBeGreaterThanOrEqual(1_150);
   });
 
   test("retry-after as an HTTP date about 2 s ahead → the retry waits for it", async () => {
@@ -88,10 +73,8 @@ describe("retry-after headers", () => {
     );
     await rejectionOf(details(clientFor(server, { maxRetries: 1 })));
     expect(server.hits).toHaveLength(2);
-    const gap = (server.hits[1]?.at ?? 0) - (server.hits[0]?.at ?? 0);
     // The date has whole seconds, so the wait is 1.5 to 2.5 s; a backoff would be at most 0.5 s.
-    expect(gap).toBeGreaterThan(1_000);
-    expect(gap).toBeLessThan(2_700);
+    expect(gapBetweenHits()).toBeGreaterThan(1_000);
   }, 6_000);
 });
 

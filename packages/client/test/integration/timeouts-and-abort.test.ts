@@ -103,8 +103,13 @@ describe("abort", () => {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     server.handle((_req, res) => {
-      // No retry-after: the client waits an exponential backoff of at least 375 ms.
-      sendJson(res, 503, { success: false, error: { code: 503, message: "busy" } });
+      // A 5 s wait before the retry: only an abort that cuts the wait ends the call sooner.
+      sendJson(
+        res,
+        503,
+        { success: false, error: { code: 503, message: "busy" } },
+        { "retry-after-ms": "5000" },
+      );
       timer = setTimeout(() => controller.abort(), 50);
     });
     const [error, elapsed] = await timed(() =>
@@ -112,7 +117,7 @@ describe("abort", () => {
     );
     clearTimeout(timer);
     expectInstance(error, APIUserAbortError);
-    expect(elapsed).toBeLessThan(350);
+    expect(elapsed).toBeLessThan(4_000);
     await sleep(700);
     expect(server.hits).toHaveLength(1);
   });
