@@ -6,7 +6,8 @@
 import { getEventListeners } from "node:events";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type LoopbackServer, sendJson, startLoopbackServer } from "../support/loopback-server.js";
-import { rejectionOf, sleep } from "../support/outcome.js";
+import { rejectionOf } from "../support/outcome.js";
+import { resourcesBeyond, steadyResources } from "../support/resources.js";
 import { clientFor, details, peerReport } from "./client.js";
 
 let server: LoopbackServer;
@@ -16,34 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-function countResources(): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const name of process.getActiveResourcesInfo()) counts[name] = (counts[name] ?? 0) + 1;
-  return counts;
-}
-
-/** The resources present in every one of a few samples: the test runner's passing timers drop out. */
-async function steadyResources(): Promise<Record<string, number>> {
-  let steady = countResources();
-  for (let i = 0; i < 4; i++) {
-    await sleep(25);
-    const next = countResources();
-    steady = Object.fromEntries(
-      Object.entries(steady).map(([name, count]) => [name, Math.min(count, next[name] ?? 0)]),
-    );
-  }
-  return steady;
-}
-
-/** Types of which more are active now than in `baseline`. */
-function excess(baseline: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(countResources())
-      .map(([name, count]) => [name, count - (baseline[name] ?? 0)] as const)
-      .filter(([, extra]) => extra > 0),
-  );
-}
 
 test("no active resources remain besides the server's after every kind of call", async () => {
   const before = await steadyResources();
@@ -84,11 +57,6 @@ test("no active resources remain besides the server's after every kind of call",
   // What is left belongs to the server (held and pending sockets, slow answers): end it, then count.
   server.handle(() => {});
   server.dropConnections();
-  // Closed sockets take a few ticks to go; a leaked timer or socket stays for the whole bounded wait.
-  let left = excess(before);
-  for (let i = 0; i < 20 && Object.keys(left).length > 0; i++) {
-    await sleep(25);
-    left = excess(before);
-  }
+  const left = await resourcesBeyond(before, 20);
   expect(left, `before: ${JSON.stringify(before)}`).toEqual({});
 });

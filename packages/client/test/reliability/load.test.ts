@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { getEventListeners, setMaxListeners } from "node:events";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type LoopbackServer, sendJson, startLoopbackServer } from "../support/loopback-server.js";
-import { sleep } from "../support/outcome.js";
+import { resourcesBeyond, steadyResources } from "../support/resources.js";
 import { accountId, appId } from "../support/sample-values.js";
 import { expectConforming, faultClient, guardConsole, slack } from "./harness.js";
 
@@ -24,33 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-function countResources(): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const name of process.getActiveResourcesInfo()) counts[name] = (counts[name] ?? 0) + 1;
-  return counts;
-}
-
-/** Resources present in each of a few samples, so that the runner's own passing timers drop out. */
-async function steadyResources(): Promise<Record<string, number>> {
-  let steady = countResources();
-  for (let i = 0; i < 4; i++) {
-    await sleep(25);
-    const next = countResources();
-    steady = Object.fromEntries(
-      Object.entries(steady).map(([name, count]) => [name, Math.min(count, next[name] ?? 0)]),
-    );
-  }
-  return steady;
-}
-
-function excess(baseline: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(countResources())
-      .map(([name, count]) => [name, count - (baseline[name] ?? 0)] as const)
-      .filter(([, extra]) => extra > 0),
-  );
-}
 
 test(`${calls} concurrent calls, answered in random order, some retried: each gets its own answer, nothing leaks`, async () => {
   const before = await steadyResources();
@@ -122,10 +95,6 @@ test(`${calls} concurrent calls, answered in random order, some retried: each ge
 
   // Idle keep-alive sockets belong to the pool, not to a call: end them on the server side, then count.
   server.dropConnections();
-  let left = excess(before);
-  for (let i = 0; i < 40 && Object.keys(left).length > 0; i++) {
-    await sleep(25);
-    left = excess(before);
-  }
+  const left = await resourcesBeyond(before, 40);
   expect(left, `resources before: ${JSON.stringify(before)}`).toEqual({});
 }, 60_000);
