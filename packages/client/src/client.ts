@@ -8,6 +8,7 @@ import type {
 import openapiFetch, { type Client, type Middleware } from "openapi-fetch";
 import { apiError } from "./errors.js";
 import { operationPaths } from "./generated/spec.js";
+import { redact } from "./internal/redact.js";
 import {
   type ClientOptions,
   maxRetries,
@@ -75,20 +76,6 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
     middleware = true;
     use(...added);
   };
-  // A server that echoes the request must not get the token into an error's message, body or headers.
-  // Deeper than 64 levels a body is cut off: a hostile one nested deeper would overflow the stack here,
-  // or in the `JSON.stringify` of whoever logs the error.
-  const redact = (value: unknown, depth = 0): unknown =>
-    typeof value === "string"
-      ? value.split(settings.token).join("[redacted]")
-      : !value || typeof value !== "object"
-        ? value
-        : depth >= 64
-          ? "[truncated]"
-          : Array.isArray(value)
-            ? value.map((item) => redact(item, depth + 1))
-            : Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redact(v, depth + 1)]));
-
   const call = async (
     operation: keyof typeof operationPaths,
     path: Record<string, unknown>,
@@ -132,9 +119,12 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
       if (body && typeof body === "object" && (body as { success?: unknown }).success !== false) return body;
     }
     const answered = new Headers(
-      [...response.headers].map(([name, value]): [string, string] => [name, redact(value) as string]),
+      [...response.headers].map(([name, value]): [string, string] => [
+        name,
+        redact(value, settings.token) as string,
+      ]),
     );
-    throw apiError(response.status, answered, redact(body));
+    throw apiError(response.status, answered, redact(body, settings.token));
   };
 
   // The methods are async so that a refused parameter rejects like every other failure instead of throwing.

@@ -1,4 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "./errors.js";
+import { scrub } from "./internal/redact.js";
 import { sleep } from "./internal/sleep.js";
 import { retryDelay, shouldRetry } from "./retry.js";
 
@@ -15,25 +16,6 @@ export interface Settings {
   sleep?: typeof sleep;
   random?: () => number;
 }
-
-/**
- * The runtime's error, with the token cut out of the strings on it and its causes. Node's fetch keeps the
- * bytes it could not parse on its error: from a server that echoes the request (or a port that does not
- * speak HTTP), they are the request, Authorization header included.
- */
-const scrub = (error: unknown, token: string, depth = 0): unknown => {
-  if (depth < 8 && error && typeof error === "object") {
-    for (const key of Object.getOwnPropertyNames(error)) {
-      const value: unknown = Object.getOwnPropertyDescriptor(error, key)?.value;
-      if (typeof value === "string" && value.includes(token)) {
-        Reflect.set(error, key, value.split(token).join("[redacted]"));
-      }
-    }
-    scrub((error as { cause?: unknown }).cause, token, depth + 1);
-    if (error instanceof AggregateError) for (const inner of error.errors) scrub(inner, token, depth + 1);
-  }
-  return error;
-};
 
 /**
  * What the methods have openapi-fetch build instead of a `Request` when no middleware is there to see it:
