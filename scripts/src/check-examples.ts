@@ -7,6 +7,7 @@ import addFormatsModule from "ajv-formats";
 import ts from "typescript";
 import { type Layout, repo } from "./paths.js";
 import {
+  branches,
   type DocumentedExample,
   deref,
   documentedExamples,
@@ -123,7 +124,7 @@ export function checkCompleteness(spec: SpecDocument, examples: DocumentedExampl
   const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === "object" && !Array.isArray(v);
   const walk = (node: Json, values: Json[], path: string, ref: string) => {
     const schema = deref(spec, node) as JsonObject;
-    for (const branch of [...((schema.oneOf ?? []) as Json[]), ...((schema.anyOf ?? []) as Json[])]) {
+    for (const branch of branches(schema)) {
       walk(branch, values, path, ref);
     }
     if (isObject(schema.properties)) {

@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
-import { deref, documentedExamples, type Json, type JsonObject, type SpecDocument } from "./spec.js";
+import {
+  branches,
+  deref,
+  documentedExamples,
+  type Json,
+  type JsonObject,
+  type SpecDocument,
+} from "./spec.js";
 
 /** What a published reference page says about one operation. */
 export interface ReferencePage {
@@ -167,8 +174,7 @@ function enumOf(spec: SpecDocument, schema: JsonObject): Json[] {
 
 function nullable(spec: SpecDocument, schema: JsonObject): boolean {
   const types = [schema.type].flat();
-  const branches = [...((schema.oneOf ?? []) as Json[]), ...((schema.anyOf ?? []) as Json[])];
-  return types.includes("null") || branches.some((b) => nullable(spec, deref(spec, b) as JsonObject));
+  return types.includes("null") || branches(schema).some((b) => nullable(spec, deref(spec, b) as JsonObject));
 }
 
 /** Every property of the 200 response schema, at any depth, with the schema it has there. */
@@ -176,8 +182,7 @@ function responseProperties(spec: SpecDocument, operation: JsonObject): [string,
   const found: [string, JsonObject][] = [];
   const walk = (node: Json) => {
     const schema = deref(spec, node) as JsonObject;
-    for (const branch of [...((schema.oneOf ?? []) as Json[]), ...((schema.anyOf ?? []) as Json[])])
-      walk(branch);
+    for (const branch of branches(schema)) walk(branch);
     if (schema.items) walk(schema.items);
     for (const [name, property] of Object.entries((schema.properties ?? {}) as JsonObject)) {
       found.push([name, property as JsonObject]);

@@ -59,6 +59,11 @@ export function deref(spec: Json, node: Json): Json {
   return node;
 }
 
+/** The alternatives a schema offers (`oneOf` and `anyOf`), such as a `$ref` and `type: "null"`. */
+export function branches(schema: JsonObject): Json[] {
+  return [...((schema.oneOf ?? []) as Json[]), ...((schema.anyOf ?? []) as Json[])];
+}
+
 export interface DocumentedExample {
   operationId: string;
   status: string;
