@@ -131,11 +131,19 @@ export function createMockCore(options: MockOptions & { basePath?: string } = {}
   const policies: RequestPolicy[] = [];
   const requests: RecordedRequest[] = [];
   const pending = new Set<() => void>();
+  // Bumped by close(): a request that arrived before it, but reaches its delay or hang only after it,
+  // ends too.
+  let generation = 0;
 
-  // Resolves true after `ms`, false at once when the client aborts or close() runs.
-  const wait = (ms: number, signal: AbortSignal | undefined): Promise<"done" | "aborted" | "closed"> =>
+  // Resolves "done" after `ms`, or at once when the client aborts or close() runs (or ran since `born`).
+  const wait = (
+    ms: number,
+    signal: AbortSignal | undefined,
+    born: number,
+  ): Promise<"done" | "aborted" | "closed"> =>
     new Promise((resolve) => {
       if (signal?.aborted) return resolve("aborted");
+      if (born !== generation) return resolve("closed");
       const finish = (outcome: "done" | "aborted" | "closed") => {
         if (timer !== undefined) clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
@@ -190,14 +198,15 @@ export function createMockCore(options: MockOptions & { basePath?: string } = {}
     call: IncomingCall,
     operationId: OperationId,
     valid: ValidRequest,
+    born: number,
   ): Promise<Response> => {
     if (step.delay) {
-      const outcome = await wait(step.delay, call.signal);
+      const outcome = await wait(step.delay, call.signal, born);
       if (outcome !== "done") throw interrupted(outcome, call.signal);
     }
     if (step.reset) throw new MockConnectionReset();
     if (step.hang) {
-      const outcome = await wait(Number.POSITIVE_INFINITY, call.signal);
+      const outcome = await wait(Number.POSITIVE_INFINITY, call.signal, born);
       throw interrupted(outcome === "done" ? "closed" : outcome, call.signal);
     }
     const status = step.status ?? 200;
@@ -207,6 +216,7 @@ export function createMockCore(options: MockOptions & { basePath?: string } = {}
   };
 
   const handle = async (call: IncomingCall): Promise<Response> => {
+    const born = generation;
     const method = call.method.toUpperCase();
     const { path, query } = parseTarget(call.target);
     const match = matchRoute(path, base);
@@ -236,7 +246,7 @@ export function createMockCore(options: MockOptions & { basePath?: string } = {}
     if (!validation.ok) return respond(400, realtimeKitError(400, validation.message));
     for (const policy of policies) {
       const refusal = policy(record);
-      if (refusal) return answer(refusal, call, match.operationId, validation.request);
+      if (refusal) return answer(refusal, call, match.operationId, validation.request, born);
     }
 
     let step: ScriptedResponse | undefined;
@@ -249,7 +259,7 @@ export function createMockCore(options: MockOptions & { basePath?: string } = {}
     // No scripted step is the empty step: a 200 with the normal answer (unless the id is unknown).
     step ??= unknownId(match.operationId, match.params) ?? {};
     try {
-      return await answer(step, call, match.operationId, validation.request);
+      return await answer(step, call, match.operationId, validation.request, born);
     } catch (error) {
       const interruption = error instanceof MockConnectionReset || error instanceof MockClosedError;
       if (interruption || call.signal?.aborted) throw error;
@@ -283,6 +293,7 @@ export function createMockCore(options: MockOptions & { basePath?: string } = {}
         signal: request.signal,
       }),
     close: () => {
+      generation++;
       for (const end of [...pending]) end();
     },
   };

@@ -1,6 +1,12 @@
 import { HttpResponse, http, type RequestHandler } from "msw";
 import { parseBaseURL } from "./fetch.js";
-import { createMockCore, MockConnectionReset, type MockControls, type MockOptions } from "./handler.js";
+import {
+  createMockCore,
+  MockClosedError,
+  MockConnectionReset,
+  type MockControls,
+  type MockOptions,
+} from "./handler.js";
 
 /** Options of `createHandlers`. */
 export interface MockHandlersOptions extends MockOptions {
@@ -32,7 +38,15 @@ export function createHandlers(options: MockHandlersOptions = {}): MockHandlers 
     try {
       return await core.fetch(request);
     } catch (error) {
-      if (error instanceof MockConnectionReset) return HttpResponse.error();
+      // A reset is MSW's network error; so is a request its caller aborted or close() ended, which
+      // nobody is waiting for and which MSW would otherwise log as a handler's exception.
+      if (
+        error instanceof MockConnectionReset ||
+        error instanceof MockClosedError ||
+        request.signal.aborted
+      ) {
+        return HttpResponse.error();
+      }
       throw error;
     }
   });
