@@ -105,15 +105,37 @@ describe("the realtimekit-mock bin", () => {
     }
   });
 
+  it("answers generated data by default, the documented examples with --data documented, per --seed", async () => {
+    const bodies: Record<string, string> = {};
+    for (const [name, args] of Object.entries({
+      generated: [],
+      again: [],
+      seeded: ["--seed", "other"],
+      documented: ["--data", "documented"],
+    })) {
+      const { child, url } = await startBin(args);
+      try {
+        bodies[name] = await (await get(`${url}${peerReportPath()}`)).text();
+      } finally {
+        child.kill("SIGKILL");
+      }
+    }
+    expect(bodies.again).toBe(bodies.generated);
+    expect(bodies.seeded).not.toBe(bodies.generated);
+    expect(JSON.parse(bodies.documented ?? "").data.display_name).toBe("display_name");
+    expect(JSON.parse(bodies.generated ?? "").data.display_name).not.toBe("display_name");
+  });
+
   it("prints usage for --help and exits 0", async () => {
     const { stdout } = await run(process.execPath, [join(outDir, "bin.js"), "--help"], { timeout: 5_000 });
-    expect(stdout).toMatch(/^Usage: realtimekit-mock \[--port N\] \[--host ADDRESS\]/);
+    expect(stdout).toMatch(/^Usage: realtimekit-mock \[--port N\] \[--host ADDRESS\] \[--data KIND\]/);
   });
 
   it.each([
     [["--port", "abc"], /--port must be a whole number/],
     [["--port", "70000"], /--port must be a whole number/],
     [["--bogus"], /Unknown option '--bogus'/],
+    [["--data", "fake"], /--data must be generated or documented/],
   ])("refuses %j with exit code 2 and a pointer to --help", async (args, message) => {
     const error = await run(process.execPath, [join(outDir, "bin.js"), ...args], { timeout: 5_000 }).catch(
       (e) => e,
