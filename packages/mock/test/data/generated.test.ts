@@ -45,12 +45,11 @@ function checkPerson(person: Person, where: string): void {
     person.joined_at,
     person.left_at,
     person.updated_at,
-  ].map(ms);
+  ].map(ms) as [number, number, number, number];
   expect(created <= joined && joined <= left && left <= updated, `${where}: timestamps in order`).toBe(true);
-  expect(
-    Math.abs(person.duration - ((left ?? 0) - (joined ?? 0)) / 60_000),
-    `${where}: duration`,
-  ).toBeLessThanOrEqual(0.005);
+  expect(Math.abs(person.duration - (left - joined) / 60_000), `${where}: duration`).toBeLessThanOrEqual(
+    0.005,
+  );
   const events = person.peer_events;
   expect(
     events.map((e) => e.event_name),
@@ -108,7 +107,15 @@ describe("generated peer reports", () => {
       checkPerson(data, `seed ${i}`);
       const quality = data.peer_report.quality;
       for (const track of ["audio_producer", "video_producer", "audio_consumer", "video_consumer"]) {
-        const samples = quality[track] as Record<string, number & string>[];
+        const samples = quality[track] as {
+          timestamp: string;
+          mos_quality: number;
+          jitter: number;
+          packets_lost: number;
+          packets_sent?: number;
+          packets_received: number;
+          rtt: number;
+        }[];
         if (samples.length < 3) problems.push(`seed ${i} ${track}: ${samples.length} samples`);
         samples.forEach((s, n) => {
           const where = `seed ${i} ${track}[${n}]`;

@@ -85,6 +85,23 @@ describe("the mock in workerd", () => {
     }
   });
 
+  it("runs the README's Workers example (examples/worker.js)", async () => {
+    const example = fileURLToPath(new URL("../../examples/worker.js", import.meta.url));
+    const { script, inputs } = await bundle(readFileSync(example, "utf8"));
+    expect(inputs.filter((input) => input.startsWith("node:"))).toEqual([]);
+    const mf = new Miniflare({ modules: true, script, compatibilityDate: "2025-09-01" });
+    try {
+      const answer = await mf.dispatchFetch(`http://worker.local/${peerId}`);
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toMatchObject({
+        name: expect.stringMatching(/^\S+ \S+$/),
+        quality: expect.arrayContaining(["audio_producer", "video_consumer_cumulative"]),
+      });
+    } finally {
+      await mf.dispose();
+    }
+  });
+
   it("refuses, at bundle time, a Worker that imports the node:http server", async () => {
     await expect(bundle(`export { startMockServer } from "@realtimekit-api/mock";`)).rejects.toThrow(
       /No matching export .* "startMockServer"/,
