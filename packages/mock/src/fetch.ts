@@ -1,4 +1,10 @@
-import { createMockCore, MockConnectionReset, type MockControls, type MockOptions } from "./handler.js";
+import {
+  controlsOf,
+  createMockCore,
+  MockConnectionReset,
+  type MockControls,
+  type MockOptions,
+} from "./handler.js";
 
 /** Options of `createMockFetch`. */
 export interface MockFetchOptions extends MockOptions {
@@ -57,16 +63,7 @@ export function createMockFetch(options: MockFetchOptions = {}): MockFetch {
     }
   };
 
-  return {
-    fetch,
-    baseURL,
-    requests: core.requests,
-    script: core.script,
-    clearScripts: core.clearScripts,
-    participants: core.participants,
-    peers: core.peers,
-    close: core.close,
-  };
+  return { fetch, baseURL, ...controlsOf(core) };
 }
 
 /** The origin and path (without a trailing slash) of a base URL. */

@@ -299,6 +299,12 @@ export function createMockCore(options: MockOptions & { basePath?: string } = {}
   };
 }
 
+/** The controls an adapter passes through from its core, `close` included. */
+export function controlsOf(core: MockCore): MockControls & { close(): void } {
+  const { requests, script, clearScripts, participants, peers, close } = core;
+  return { requests, script, clearScripts, participants, peers, close };
+}
+
 function checkOptions(options: MockOptions): void {
   if (options.data !== undefined && options.data !== "generated" && options.data !== "documented") {
     throw new TypeError(`data must be "generated" or "documented" (got ${JSON.stringify(options.data)})`);

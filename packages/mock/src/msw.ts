@@ -1,6 +1,7 @@
 import { HttpResponse, http, type RequestHandler } from "msw";
 import { parseBaseURL } from "./fetch.js";
 import {
+  controlsOf,
   createMockCore,
   MockClosedError,
   MockConnectionReset,
@@ -50,14 +51,5 @@ export function createHandlers(options: MockHandlersOptions = {}): MockHandlers 
       throw error;
     }
   });
-  return {
-    handlers: [handler],
-    baseURL,
-    requests: core.requests,
-    script: core.script,
-    clearScripts: core.clearScripts,
-    participants: core.participants,
-    peers: core.peers,
-    close: core.close,
-  };
+  return { handlers: [handler], baseURL, ...controlsOf(core) };
 }

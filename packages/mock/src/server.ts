@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { createMockCore, type MockControls, type MockOptions } from "./handler.js";
+import { controlsOf, createMockCore, type MockControls, type MockOptions } from "./handler.js";
 import { basePath } from "./routes.js";
 
 /** Options of `startMockServer`. */
@@ -94,11 +94,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   return {
     baseURL: `http://${hostInURL}:${port}${basePath}`,
     port,
-    requests: core.requests,
-    script: core.script,
-    clearScripts: core.clearScripts,
-    participants: core.participants,
-    peers: core.peers,
+    ...controlsOf(core),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {

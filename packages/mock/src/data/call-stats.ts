@@ -214,45 +214,13 @@ export function callStats(
 
   const qualityStats: JsonObject = {
     audio_producer: audioProducer,
-    audio_producer_cumulative: {
-      packet_loss: lossSummary(audioProducer, "packets_sent"),
-      quality_mos: mosSummary(audioProducer),
-      rtt: thresholds(
-        audioProducer.map((s) => s.rtt as number),
-        [100, 250, 500],
-        "ms",
-      ),
-    },
+    audio_producer_cumulative: producerSummary(audioProducer),
     video_producer: videoProducer,
-    video_producer_cumulative: {
-      packet_loss: lossSummary(videoProducer, "packets_sent"),
-      quality_mos: mosSummary(videoProducer),
-      rtt: thresholds(
-        videoProducer.map((s) => s.rtt as number),
-        [100, 250, 500],
-        "ms",
-      ),
-    },
+    video_producer_cumulative: producerSummary(videoProducer),
     audio_consumer: audioConsumer,
-    audio_consumer_cumulative: {
-      packet_loss: lossSummary(audioConsumer, "packets_received"),
-      quality_mos: mosSummary(audioConsumer),
-      jitter_buffer_delay: thresholds(
-        audioConsumer.map((s) => s.jitter_buffer_delay as number),
-        [100, 250, 500],
-        "ms",
-      ),
-    },
+    audio_consumer_cumulative: consumerSummary(audioConsumer),
     video_consumer: videoConsumer,
-    video_consumer_cumulative: {
-      packet_loss: lossSummary(videoConsumer, "packets_received"),
-      quality_mos: mosSummary(videoConsumer),
-      jitter_buffer_delay: thresholds(
-        videoConsumer.map((s) => s.jitter_buffer_delay as number),
-        [100, 250, 500],
-        "ms",
-      ),
-    },
+    video_consumer_cumulative: consumerSummary(videoConsumer),
     screenshare_audio_producer: [],
     screenshare_video_producer: [],
     screenshare_audio_consumer: [],
@@ -343,6 +311,24 @@ function candidatePair(random: Random, ipv4: string, network: Network): JsonObje
   };
 }
 
+/** A producer track's `_cumulative`: loss, MOS and RTT over its samples. */
+function producerSummary(samples: JsonObject[]): JsonObject {
+  return {
+    packet_loss: lossSummary(samples, "packets_sent"),
+    quality_mos: mosSummary(samples),
+    rtt: thresholds(samples, "rtt"),
+  };
+}
+
+/** A consumer track's `_cumulative`: loss, MOS and jitter-buffer delay over its samples. */
+function consumerSummary(samples: JsonObject[]): JsonObject {
+  return {
+    packet_loss: lossSummary(samples, "packets_received"),
+    quality_mos: mosSummary(samples),
+    jitter_buffer_delay: thresholds(samples, "jitter_buffer_delay"),
+  };
+}
+
 /** Mean loss in percent over the samples, and the fraction of samples at or above each threshold. */
 function lossSummary(samples: JsonObject[], countField: "packets_sent" | "packets_received"): JsonObject {
   const losses = samples.map((s) => {
@@ -370,12 +356,14 @@ function mosSummary(samples: JsonObject[]): JsonObject {
   };
 }
 
-function thresholds(values: number[], limits: [number, number, number], unit: "ms"): JsonObject {
+// The mean of a millisecond field and the fraction of samples at or above 100, 250 and 500 ms.
+function thresholds(samples: JsonObject[], field: string): JsonObject {
+  const values = samples.map((s) => s[field] as number);
   return {
     avg: round(mean(values), 1),
-    [`${limits[0]}${unit}_or_greater_event_fraction`]: fraction(values, limits[0]),
-    [`${limits[1]}${unit}_or_greater_event_fraction`]: fraction(values, limits[1]),
-    [`${limits[2]}${unit}_or_greater_event_fraction`]: fraction(values, limits[2]),
+    "100ms_or_greater_event_fraction": fraction(values, 100),
+    "250ms_or_greater_event_fraction": fraction(values, 250),
+    "500ms_or_greater_event_fraction": fraction(values, 500),
   };
 }
 

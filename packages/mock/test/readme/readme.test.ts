@@ -6,7 +6,10 @@ import { createMockFetch } from "../../src/index.js";
 
 const packageDir = new URL("../../", import.meta.url);
 const readme = readFileSync(new URL("README.md", packageDir), "utf8");
-const blocks = [...readme.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1], code: m[2] ?? "" }));
+const blocks = [...readme.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({
+  lang: m[1],
+  code: m[2] ?? "",
+}));
 
 describe("the mock's README", () => {
   const examples = readdirSync(new URL("examples/", packageDir));
@@ -30,7 +33,9 @@ describe("the mock's README", () => {
     const mock = createMockFetch();
     const path =
       "/accounts/my-account/realtime/kit/my-app/sessions/182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e/participants/5f0c2a6e-9a1b-4c3d-8e7f-0a1b2c3d4e5f";
-    const res = await mock.fetch(`${mock.baseURL}${path}`, { headers: { authorization: "Bearer fake-token" } });
+    const res = await mock.fetch(`${mock.baseURL}${path}`, {
+      headers: { authorization: "Bearer fake-token" },
+    });
     expect(shown?.code).toBe(`${JSON.stringify(await res.json(), null, 2)}\n`);
   });
 });
