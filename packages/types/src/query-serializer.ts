@@ -6,8 +6,6 @@ interface QueryStyle {
 }
 
 const styles: { readonly [name: string]: QueryStyle | undefined } = queryParameterStyles;
-// OpenAPI's default for a query parameter, used for names the spec does not define.
-const defaultStyle: QueryStyle = { style: "form", explode: true };
 
 /**
  * Writes a query the way spec/openapi.yaml says it is sent, without the leading `?`: each parameter by its
@@ -26,7 +24,9 @@ export function querySerializer(query: { readonly [name: string]: unknown }): st
   const parts: string[] = [];
   for (const [name, value] of Object.entries(query)) {
     if (value == null) continue;
-    const { explode } = styles[name] ?? defaultStyle;
+    // A name the spec does not define goes in OpenAPI's default, form with explode. An own property only:
+    // `constructor` or `toString` is a parameter name here, not Object's.
+    const explode = !Object.hasOwn(styles, name) || styles[name]?.explode !== false;
     const values = (Array.isArray(value) ? value : [value]).map((item) => encodeValue(name, item));
     if (values.length === 0) continue;
     const key = encodeURIComponent(name);

@@ -21,6 +21,9 @@ describe("querySerializer writes each parameter as the spec says", () => {
 
   it("a parameter the spec does not define: OpenAPI's default, form with explode", () => {
     expect(querySerializer({ tag: ["a", "b"], page: 2 })).toBe("tag=a&tag=b&page=2");
+    expect(querySerializer({ constructor: ["a", "b"], toString: ["c", "d"] })).toBe(
+      "constructor=a&constructor=b&toString=c&toString=d",
+    );
   });
 
   it("percent-encodes names and values but not the comma between values", () => {
