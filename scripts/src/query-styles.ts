@@ -15,7 +15,7 @@ const methods = new Set(["get", "put", "post", "delete", "options", "head", "pat
  * two ways by two operations.
  */
 export function queryStyles(spec: SpecDocument): Record<string, QueryStyle> {
-  const styles: Record<string, QueryStyle> = {};
+  const styles = new Map<string, QueryStyle>();
   for (const [path, pathItem] of Object.entries(spec.paths)) {
     const item = pathItem as JsonObject;
     for (const [method, operation] of Object.entries(item)) {
@@ -26,17 +26,17 @@ export function queryStyles(spec: SpecDocument): Record<string, QueryStyle> {
         const p = deref(spec, ref) as JsonObject;
         if (p.in !== "query") continue;
         const style = queryStyle(spec, p, `${where}: query parameter ${p.name}`);
-        const seen = styles[p.name as string];
+        const seen = styles.get(p.name as string);
         if (seen && (seen.style !== style.style || seen.explode !== style.explode)) {
           throw new Error(
             `spec: ${where}: query parameter ${p.name} is sent as ${JSON.stringify(style)} here and as ${JSON.stringify(seen)} elsewhere; one querySerializer cannot do both`,
           );
         }
-        styles[p.name as string] = style;
+        styles.set(p.name as string, style);
       }
     }
   }
-  return styles;
+  return Object.fromEntries(styles);
 }
 
 function queryStyle(spec: SpecDocument, p: JsonObject, name: string): QueryStyle {
