@@ -183,7 +183,10 @@ describe("a timeout ends the call even when garbage is collected while the attem
   // would never reach the socket, and the call would hang for good. A soak run found this.
   test.each([
     { label: "with the global fetch", fetch: undefined },
-    { label: "with a fetch option that passes the Request on", fetch: (request: Request) => fetch(request) },
+    {
+      label: "with a fetch option that wraps the init in a Request of its own",
+      fetch: (url: string, init: RequestInit) => fetch(new Request(url, init)),
+    },
   ])("$label → APIConnectionTimeoutError after `timeout`", async ({ fetch }) => {
     server.handle(() => {});
     const timeout = 400;
