@@ -59,18 +59,18 @@ export const Draft = function (url: string, init: Draft) {
 } as unknown as typeof Request;
 
 /**
- * Whether `fetch` refused the request before sending anything, so that a retry would fail the same way: a
- * `TypeError` other than the runtimes' words for a failed connection (Node, browsers, Safari, Deno) — a URL
- * it cannot parse, a header it refuses, a `Request` made by another implementation — or an error whose
- * code, or its cause's, says an argument was invalid (Node's `ERR_INVALID_*`, undici's `UND_ERR_INVALID_ARG`).
+ * Whether `fetch` refused the request before sending anything, so that a retry would fail the same way:
+ * the error or its cause is a `TypeError` other than the runtimes' words for a failed connection (Node,
+ * browsers, Safari, Deno) — a URL it cannot parse, a header it refuses, a `Request` or a dispatcher it
+ * cannot use — or says an argument was invalid (Node's `ERR_INVALID_*`, undici's `UND_ERR_INVALID_ARG`), or
+ * is the Fetch standard's "bad port".
  */
 const refused = (error: unknown): boolean => {
-  const e = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
   try {
-    return (
-      (e instanceof TypeError &&
-        !/fetch failed|failed to fetch|network|load failed|sending request|connect/i.test(e.message)) ||
-      /ERR_INVALID/.test(`${e?.code}${e?.cause?.code}`)
+    return [error, (error as { cause?: unknown })?.cause].some((e) =>
+      e instanceof TypeError
+        ? !/fetch failed|failed to fetch|network|load failed|sending request|connect/i.test(e.message)
+        : /ERR_INVALID|bad port/.test(`${(e as { code?: unknown })?.code}${(e as Error)?.message}`),
     );
   } catch {
     return false;
