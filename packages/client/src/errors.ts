@@ -204,7 +204,7 @@ const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 const pageText = (html: string): string => {
   const page = html
     .slice(0, 65_536)
-    .replace(/<!--[\s\S]*?(?:-->|$)|<(script|style)\b[\s\S]*?(?:<\/\1|$)/gi, " ");
+    .replace(/<!--[\s\S]*?(?:-->|$)|<(script|style)\b[\s\S]*?(?:<\/\1>|$)/gi, " ");
   return (
     /<title\b[^<>]*>([^<]*)/i.exec(page)?.[1]?.trim() ||
     /<h[1-6]\b[^<>]*>([\s\S]*?)(?:<\/h|$)/i.exec(page)?.[1] ||

@@ -177,7 +177,7 @@ describe("a failure before anything was sent surfaces after one attempt, with it
   test.each<[string, Fetch]>([
     // What `fetch: (r) => undiciFetch(r)` did when it was handed our Request: undici cannot read another
     // implementation's Request.
-    ["undici given a Request of Node's", (url, init) => undici(new Request(url, init) as never)],
+    ["undici given a Request of Node's", (url, init) => undici(new Request(url, init) as never, {})],
     ["a header fetch refuses", (url, init) => fetch(url, { ...init, headers: { "bad header": "x" } })],
     ["a URL fetch cannot parse", (_url, init) => fetch("http://[::1", init)],
     // Found here: undici refuses a dispatcher that is not one with UND_ERR_INVALID_ARG inside "fetch failed".
