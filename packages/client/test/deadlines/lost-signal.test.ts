@@ -4,7 +4,7 @@
  * with full garbage collections forced while it waits. The signal is still passed, so a fetch that keeps it
  * frees its socket.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { APIConnectionTimeoutError, APIUserAbortError, type Fetch } from "../../src/index.js";
 import {
   collectGarbage,
@@ -14,18 +14,12 @@ import {
   peerReport,
   slack,
 } from "../reliability/harness.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopback-server.js";
+import { loopbackServerForFile } from "../support/loopback-server.js";
 import { sleep } from "../support/outcome.js";
 
 guardConsole();
 
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = loopbackServerForFile();
 
 const wrappers: { label: string; fetch: Fetch }[] = [
   // A Request of its own, which Node's fetch copies; the copy follows its signal only while it lives.

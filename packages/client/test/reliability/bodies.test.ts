@@ -4,9 +4,9 @@
  * would chew on for minutes, the token echoed in a response header). Each yields the documented error
  * class quickly, never a `SyntaxError` or a `RangeError`, and never shows the token.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { APIError, BadRequestError, InternalServerError, PermissionDeniedError } from "../../src/index.js";
-import { type LoopbackServer, sendJson, startLoopbackServer } from "../support/loopback-server.js";
+import { loopbackServerForFile, sendJson } from "../support/loopback-server.js";
 import { specOperation } from "../support/openapi-document.js";
 import {
   details,
@@ -22,13 +22,7 @@ import {
 
 guardConsole();
 
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = loopbackServerForFile();
 
 const send = (status: number, body: string | Buffer, headers: Record<string, string> = {}) =>
   server.handle((_req, res) => res.writeHead(status, headers).end(body));

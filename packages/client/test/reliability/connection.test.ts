@@ -5,9 +5,9 @@
  * (or its timeout subclass) with the cause the runtime gave, and never with the token in it.
  */
 import type { Socket } from "node:net";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { APIConnectionError, APIConnectionTimeoutError } from "../../src/index.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopback-server.js";
+import { loopbackServerForFile } from "../support/loopback-server.js";
 import { sleep } from "../support/outcome.js";
 import { freePort } from "../support/prism-server.js";
 import {
@@ -28,13 +28,7 @@ import {
 
 guardConsole();
 
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = loopbackServerForFile();
 
 /** A raw server per test, closed by the test itself. */
 async function withRawServer(

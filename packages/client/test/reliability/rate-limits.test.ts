@@ -4,9 +4,9 @@
  * fails the call at once with the wait in `retryAfter`, and a wait of 0 still backs off. A wait the server
  * asked for is proven by a gap between attempts longer than any backoff could be (0.5 s).
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { APIUserAbortError, InternalServerError, RateLimitError } from "../../src/index.js";
-import { type LoopbackServer, sendJson, startLoopbackServer } from "../support/loopback-server.js";
+import { loopbackServerForFile, sendJson } from "../support/loopback-server.js";
 import {
   details,
   expectFault,
@@ -20,13 +20,7 @@ import {
 
 guardConsole();
 
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = loopbackServerForFile();
 
 const limited = {
   success: false,
