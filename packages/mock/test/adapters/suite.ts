@@ -35,7 +35,7 @@ export function adapterSuite(name: string, start: AdapterFactory): void {
         accountId: ids.account_id,
         appId: ids.app_id,
         baseURL: adapter.baseURL,
-        fetch: (request) => adapter.fetch(request),
+        fetch: (url, init) => adapter.fetch(url, init),
         maxRetries: 0,
       });
       const get = (path: string, init: RequestInit = {}) =>
