@@ -18,5 +18,9 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts", "examples/**/*.test.ts"],
+    // Thousands of generated bodies, tsdown builds and workerd start-ups take seconds on a loaded
+    // 2-core machine; the limit only catches a hang.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

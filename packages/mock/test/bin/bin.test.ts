@@ -17,11 +17,11 @@ beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), "realtimekit-mock-dist-"));
   await run(join(packageDir, "node_modules/.bin/tsdown"), ["--out-dir", outDir, "--log-level", "warn"], {
     cwd: packageDir,
-    timeout: 60_000,
+    timeout: 240_000,
   });
   // As installed, the package's `"type": "module"` makes the .js files ES modules.
   writeFileSync(join(outDir, "package.json"), JSON.stringify({ type: "module" }));
-}, 90_000);
+}, 300_000);
 
 afterAll(() => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });

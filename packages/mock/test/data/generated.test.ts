@@ -141,7 +141,7 @@ describe("generated peer reports", () => {
     expect(problems).toEqual([]);
   });
 
-  it("carry only fields Cloudflare's SDK types declare, with the declared types", () => {
+  it("carry only fields Cloudflare's SDK types declare, with the declared types", { timeout: 60_000 }, () => {
     for (let i = 0; i < 200; i++) {
       const data = peerReportBody(i, idsFor(i)).data as Record<string, unknown>;
       const { peer_report, ...rest } = data;
