@@ -29,7 +29,8 @@ export function querySerializer(query: object): string {
     // A name the spec does not define goes in OpenAPI's default, form with explode. An own property only:
     // `constructor` or `toString` is a parameter name here, not Object's.
     const explode = !Object.hasOwn(styles, name) || styles[name]?.explode !== false;
-    const values = (Array.isArray(value) ? value : [value]).map((item) => encodeValue(name, item));
+    // Array.from, not map: a hole in a list is read as undefined and refused, not skipped.
+    const values = Array.from(Array.isArray(value) ? value : [value], (item) => encodeValue(name, item));
     if (values.length === 0) continue;
     const key = encodeValue(name, name);
     // Style form: `name=a&name=b` exploded, `name=a,b` not, the comma as it is (an encoded one is data).
