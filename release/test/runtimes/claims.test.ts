@@ -1,9 +1,9 @@
 // What the packages and the README say about runtimes is what the matrix (matrix.test.ts) runs.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { enginesFloor, nodeClaimProblems } from "../../src/engines.js";
-import { type PublishedPackage, publishedPackages, repoRoot } from "../../src/paths.js";
+import { type PublishedPackage, publishedPackages, releaseDir, repoRoot } from "../../src/paths.js";
 import { lowestNode, runtimes, runtimesTable } from "../../src/runtimes.js";
 
 /** The table under the root README's "## Supported runtimes" heading. */
@@ -24,6 +24,13 @@ describe("the runtime matrix", () => {
     for (const runtime of runtimes().filter((r) => r.name.startsWith("Node "))) {
       expect(runtime.version.split(".")[0], runtime.name).toBe(runtime.name.slice("Node ".length));
     }
+  });
+
+  it("leaves release/'s own scripts on the Node that runs pnpm test", () => {
+    // A dependency of release/ that links a `node` bin would run vitest, tsc and every check on its Node.
+    expect(existsSync(join(releaseDir, "node_modules", ".bin", "node"))).toBe(false);
+    const ours = realpathSync(process.execPath);
+    expect(runtimes().map((r) => realpathSync(r.executable))).not.toContain(ours);
   });
 
   it("is what the root README's Supported runtimes table lists, version for version", () => {

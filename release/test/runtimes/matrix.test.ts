@@ -64,10 +64,11 @@ const expected = {
     ]),
     aborted: connectionError("APIUserAbortError", ["APIUserAbortError"]),
   },
-  // The token reached the mock on every call (the mock shows it redacted) but the refused one, never sent.
+  // Before the timeout and the abort: the token reached the mock on every call (which shows it redacted)
+  // but the refused one, which sent nothing.
   received: [
     ["getSessionParticipantDetails", "Bearer [REDACTED]"],
-    ...Array.from({ length: 4 }, () => ["getParticipantDataFromPeerId", "Bearer [REDACTED]"]),
+    ...Array.from({ length: 2 }, () => ["getParticipantDataFromPeerId", "Bearer [REDACTED]"]),
   ],
 };
 
