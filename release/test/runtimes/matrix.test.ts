@@ -4,17 +4,13 @@ import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { installConsumer } from "../../src/consumer.js";
+import { ids } from "../../src/ids.js";
 import { releaseDir } from "../../src/paths.js";
 import { run } from "../../src/run.js";
 import { type Runtime, runtimeEnv, runtimes } from "../../src/runtimes.js";
 import { type Scratch, scratch } from "../../src/scratch.js";
 
 const tarballs = inject("tarballs");
-const ids = {
-  session: "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-  participant: "5f0c2a6e-9a1b-4c3d-8e7f-0a1b2c3d4e5f",
-  peer: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
-};
 
 let consumer: Scratch;
 beforeAll(async () => {
