@@ -76,7 +76,7 @@ function platformBinary(wrapper: string, file: string): string {
 }
 
 const covers =
-  "the client and the mock by `import` and by `require`: both operations against the mock server, a 401 caught with `instanceof AuthenticationError`, a refused parameter, a timeout, an abort; the CLI's `--help` and a `--mock` call";
+  "client, mock and types by `import` and by `require`: both operations against the mock server, a 401 caught with `instanceof AuthenticationError`, a refused parameter, a timeout, an abort, `querySerializer`; the CLI's `--help` and a `--mock` call";
 
 /** Node on each supported major, Bun and Deno: the rows of the runtime matrix, lowest Node first. */
 export function runtimes(): Runtime[] {

@@ -60,6 +60,7 @@ const expected = {
     ]),
     aborted: connectionError("APIUserAbortError", ["APIUserAbortError"]),
   },
+  query: "filters=device_info,events&include_peer_events=true",
   // Before the timeout and the abort: the token reached the mock on every call (which shows it redacted)
   // but the refused one, which sent nothing.
   received: [
@@ -69,7 +70,7 @@ const expected = {
 };
 
 describe.concurrent.each(runtimes())("$name ($version)", (runtime) => {
-  it("runs the client and the mock, imported and required, with typed errors, a timeout and an abort", async () => {
+  it("runs the client, the mock and the types, imported and required: calls, typed errors, a timeout, an abort", async () => {
     const result = await runScript(runtime, "probe.mjs");
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
