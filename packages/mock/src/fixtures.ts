@@ -1,11 +1,12 @@
 import type { Json } from "./routes.js";
+import { isUuid } from "./validate.js";
 
 /** A deep partial of a response's record: objects merge key by key, anything else replaces. */
 export type Fixture = { [key: string]: unknown };
 
 /**
  * Records a test pinned by id, merged over the generated (or documented) answer for those ids.
- * Keys are compared as the path carries them after decoding.
+ * Keys come from {@link fixtureKey}, so a fixture matches its ids in either case.
  */
 export class FixtureStore {
   readonly #records = new Map<string, Fixture>();
@@ -35,9 +36,23 @@ export class FixtureStore {
   }
 }
 
-/** The key of a participant fixture: its session and participant ids. */
-export function participantKey(sessionId: string, participantId: string): string {
-  return `${sessionId}/${participantId}`;
+/**
+ * The key of a fixture: its ids (session and participant, or peer) lower-cased, as UUIDs compare
+ * case-insensitively (RFC 4122) and the generated data already treats them. Ids from a request's path
+ * arrive validated; ids from a test (`what` names the call) are checked here, since a fixture under an id
+ * no request can carry would be silently ignored.
+ * @throws {TypeError} when an id given by a test is not a UUID, naming the argument and the value.
+ */
+export function fixtureKey(ids: Record<string, unknown>, what?: string): string {
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(ids)) {
+    if (what !== undefined && !isUuid(value)) {
+      const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+      throw new TypeError(`${what}: ${name} must be a UUID (got ${shown})`);
+    }
+    parts.push(String(value).toLowerCase());
+  }
+  return parts.join("/");
 }
 
 /**

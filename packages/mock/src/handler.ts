@@ -1,6 +1,6 @@
 import { participantBody, peerReportBody } from "./data/bodies.js";
 import { authenticationError, defaultErrorBody, realtimeKitError } from "./envelopes.js";
-import { deepMerge, type Fixture, FixtureStore, participantKey } from "./fixtures.js";
+import { deepMerge, type Fixture, FixtureStore, fixtureKey } from "./fixtures.js";
 import { queryRecord, type RecordedRequest, redactHeaders } from "./record.js";
 import { basePath, documentedBody, type Json, matchRoute, methodOf, type OperationId } from "./routes.js";
 import { type Script, ScriptBook, type ScriptedResponse, type Scripts } from "./script.js";
@@ -29,10 +29,11 @@ export interface ParticipantFixtures {
   /**
    * Pins fields of `data.participant` for these ids, deep-merged over the generated (or documented) answer;
    * e.g. `{ display_name: "Ada Lovelace", duration: 42 }`. Replaces an earlier fixture for the same ids.
-   * Throws a `TypeError` when `partial` is not an object.
+   * Both ids are UUIDs and match in either case. Throws a `TypeError` when an id is not a UUID or
+   * `partial` is not an object.
    */
   set(sessionId: string, participantId: string, partial: Fixture): void;
-  /** Removes the fixture of these ids; true if there was one. */
+  /** Removes the fixture of these ids (in either case); true if there was one. Throws a `TypeError` for a non-UUID id. */
   delete(sessionId: string, participantId: string): boolean;
   /** Removes every participant fixture. */
   clear(): void;
@@ -42,10 +43,11 @@ export interface ParticipantFixtures {
 export interface PeerFixtures {
   /**
    * Pins fields of `data` for this peer, deep-merged over the generated (or documented) answer; e.g.
-   * `{ peer_report: { quality: { audio_producer: [] } } }`. Throws a `TypeError` when `partial` is not an object.
+   * `{ peer_report: { quality: { audio_producer: [] } } }`. `peerId` is a UUID and matches in either case.
+   * Throws a `TypeError` when `peerId` is not a UUID or `partial` is not an object.
    */
   set(peerId: string, partial: Fixture): void;
-  /** Removes the fixture of this peer; true if there was one. */
+  /** Removes the fixture of this peer (in either case); true if there was one. Throws a `TypeError` for a non-UUID id. */
   delete(peerId: string): boolean;
   /** Removes every peer fixture. */
   clear(): void;
@@ -165,7 +167,9 @@ export function createMockCore(options: MockOptions & { basePath?: string } = {}
   const successBody = (operationId: OperationId, valid: ValidRequest): Json => {
     const p = valid.params;
     if (operationId === "getSessionParticipantDetails") {
-      const fixture = participantFixtures.get(participantKey(p.session_id ?? "", p.participant_id ?? ""));
+      const fixture = participantFixtures.get(
+        fixtureKey({ sessionId: p.session_id, participantId: p.participant_id }),
+      );
       const body =
         options.data === "documented"
           ? documentedBody(operationId, p, valid.includePeerEvents)
@@ -174,7 +178,7 @@ export function createMockCore(options: MockOptions & { basePath?: string } = {}
       const participant = (body as { data: { participant: Json } }).data.participant;
       return { ...(body as object), data: { participant: deepMerge(participant, fixture) } } as Json;
     }
-    const fixture = peerFixtures.get(p.peer_id ?? "");
+    const fixture = peerFixtures.get(fixtureKey({ peerId: p.peer_id }));
     const body =
       options.data === "documented" ? documentedBody(operationId, p, false) : peerReportBody(seed, p);
     if (!fixture) return body;
@@ -185,11 +189,11 @@ export function createMockCore(options: MockOptions & { basePath?: string } = {}
   const unknownId = (operationId: OperationId, p: Record<string, string>): ScriptedResponse | undefined => {
     if (options.unknownIds !== "404") return undefined;
     if (operationId === "getSessionParticipantDetails") {
-      if (participantFixtures.has(participantKey(p.session_id ?? "", p.participant_id ?? "")))
+      if (participantFixtures.has(fixtureKey({ sessionId: p.session_id, participantId: p.participant_id })))
         return undefined;
       return { status: 404, body: realtimeKitError(404, "Participant not found") };
     }
-    if (peerFixtures.has(p.peer_id ?? "")) return undefined;
+    if (peerFixtures.has(fixtureKey({ peerId: p.peer_id }))) return undefined;
     return { status: 404, body: realtimeKitError(404, "Peer not found") };
   };
 
@@ -274,14 +278,18 @@ export function createMockCore(options: MockOptions & { basePath?: string } = {}
     clearScripts: (operationId) => scripts.clear(operationId),
     participants: {
       set: (sessionId, participantId, partial) =>
-        participantFixtures.set(participantKey(sessionId, participantId), partial, "participants.set"),
+        participantFixtures.set(
+          fixtureKey({ sessionId, participantId }, "participants.set"),
+          partial,
+          "participants.set",
+        ),
       delete: (sessionId, participantId) =>
-        participantFixtures.delete(participantKey(sessionId, participantId)),
+        participantFixtures.delete(fixtureKey({ sessionId, participantId }, "participants.delete")),
       clear: () => participantFixtures.clear(),
     },
     peers: {
-      set: (peerId, partial) => peerFixtures.set(peerId, partial, "peers.set"),
-      delete: (peerId) => peerFixtures.delete(peerId),
+      set: (peerId, partial) => peerFixtures.set(fixtureKey({ peerId }, "peers.set"), partial, "peers.set"),
+      delete: (peerId) => peerFixtures.delete(fixtureKey({ peerId }, "peers.delete")),
       clear: () => peerFixtures.clear(),
     },
     handle,

@@ -14,6 +14,11 @@ export type Validation = { ok: true; request: ValidRequest } | { ok: false; mess
 // JSON Schema's `uuid` format is RFC 4122's textual form, hex digits in either case.
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether a value is a UUID in RFC 4122's textual form, hex digits in either case. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && uuidPattern.test(value);
+}
+
 /** Checks a routed request against the spec's rules for its path and query parameters. */
 export function validateRequest(match: RouteMatch, query: URLSearchParams): Validation {
   if (match.malformed !== undefined) {
@@ -54,7 +59,7 @@ function pathParameterProblem(name: string, value: string): string | undefined {
   if (rule.maxLength !== undefined && [...value].length > rule.maxLength) {
     return `must be at most ${rule.maxLength} characters`;
   }
-  if (rule.format === "uuid" && !uuidPattern.test(value)) return "must be a UUID";
+  if (rule.format === "uuid" && !isUuid(value)) return "must be a UUID";
   return undefined;
 }
 
