@@ -31,6 +31,24 @@ function brief(value: unknown, max = 60): string {
   return text === undefined ? "-" : text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/**
+ * The peer-events table both bodies share. A participant's events are typed `PeerEvent`s; a peer report's
+ * are free-form objects in the spec (as in Cloudflare's), so a value of another type is shown briefly in its
+ * cell rather than breaking the row.
+ */
+function peerEventTable(events: readonly { [key: string]: unknown }[]): string[] {
+  const cell = (value: unknown): Value =>
+    value === null || value === undefined || typeof value === "string" || typeof value === "number"
+      ? value
+      : brief(value, 40);
+  return table(
+    ["EVENT", "VIEW TYPE", "CREATED", "MINUTES", "PEER ID"],
+    events.map((e) =>
+      [e.event_name, e.preset_view_type, e.created_at, e.minutes_consumed, e.peer_id].map(cell),
+    ),
+  );
+}
+
 const minutes = (value: number | null | undefined) =>
   typeof value === "number" ? `${value} min` : undefined;
 
@@ -56,12 +74,7 @@ export function formatParticipant(body: GetSessionParticipantDetailsResponse): s
   if (p.peer_events !== undefined && p.peer_events !== null) {
     lines.push("", `Peer events (${events.length})`);
     if (events.length > 0) {
-      lines.push(
-        ...table(
-          ["EVENT", "VIEW TYPE", "CREATED", "MINUTES", "PEER ID"],
-          events.map((e) => [e.event_name, e.preset_view_type, e.created_at, e.minutes_consumed, e.peer_id]),
-        ),
-      );
+      lines.push(...peerEventTable(events));
     }
   }
   return `${lines.join("\n")}\n`;
@@ -74,11 +87,8 @@ export function formatPeerReport(body: GetParticipantDataFromPeerIdResponse): st
   const [id, ...rest] = who(d);
   const lines = [`Peer ${shown(d.display_name)}`, ...fields([id, ["session", d.session_id], ...rest])];
   if (d.peer_events) {
-    lines.push(
-      "",
-      `Peer events (${d.peer_events.length})`,
-      ...d.peer_events.map((e) => `  ${brief(e, 100)}`),
-    );
+    lines.push("", `Peer events (${d.peer_events.length})`);
+    if (d.peer_events.length > 0) lines.push(...peerEventTable(d.peer_events));
   }
   const metadata = Object.entries(d.peer_report?.metadata ?? {});
   lines.push("", `Report metadata (${metadata.length})`);

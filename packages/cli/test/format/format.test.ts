@@ -45,4 +45,30 @@ describe("human output", () => {
       ),
     ).toEqual(["  A           B", "  long value  x", "  -           y"]);
   });
+
+  it("renders a peer report's peer events as the same table as a participant's", () => {
+    const event = {
+      id: "bdc25acd-adef-4c7d-b6a7-45e8da4e231c",
+      created_at: "2025-06-24T16:09:43.595Z",
+      event_name: "PEER_CREATED" as const,
+      minutes_consumed: 0,
+      peer_id: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+      preset_view_type: "GROUP_CALL" as const,
+    };
+    const participant = formatParticipant({ data: { participant: { peer_events: [event] } } });
+    const peer = formatPeerReport({ data: { peer_events: [event] } });
+    const section = (text: string) => text.slice(text.indexOf("Peer events")).split("\n\n")[0]?.trimEnd();
+    expect(section(peer)).toBe(section(participant));
+    expect(section(peer)).toContain("EVENT");
+    expect(section(peer)).toContain("PEER_CREATED  GROUP_CALL");
+  });
+
+  it("shows a free-form peer event's unexpected values in its table, one line each", () => {
+    const text = formatPeerReport({
+      data: { peer_events: [{ event_name: { nested: "x".repeat(200) }, minutes_consumed: "1.5" }] },
+    });
+    const row = text.split("\n").find((line) => line.includes("nested"));
+    expect(row).toContain("1.5");
+    expect(row?.length).toBeLessThan(160);
+  });
 });
