@@ -29,6 +29,7 @@ export interface ParticipantFixtures {
   /**
    * Pins fields of `data.participant` for these ids, deep-merged over the generated (or documented) answer;
    * e.g. `{ display_name: "Ada Lovelace", duration: 42 }`. Replaces an earlier fixture for the same ids.
+   * Its `peer_events` appear only when the request has `include_peer_events=true`, as the spec's do.
    * Both ids are UUIDs and match in either case. Throws a `TypeError` when an id is not a UUID or
    * `partial` is not an object.
    */
@@ -176,7 +177,10 @@ export function createMockCore(options: MockOptions & { basePath?: string } = {}
           : participantBody(seed, p, valid.includePeerEvents);
       if (!fixture) return body;
       const participant = (body as { data: { participant: Json } }).data.participant;
-      return { ...(body as object), data: { participant: deepMerge(participant, fixture) } } as Json;
+      // The spec includes peer_events only when asked; a fixture's must not appear otherwise.
+      const { peer_events, ...unasked } = fixture;
+      const pinned = valid.includePeerEvents ? fixture : unasked;
+      return { ...(body as object), data: { participant: deepMerge(participant, pinned) } } as Json;
     }
     const fixture = peerFixtures.get(fixtureKey({ peerId: p.peer_id }));
     const body =
