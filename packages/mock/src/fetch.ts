@@ -1,6 +1,6 @@
 import {
+  buildMockCore,
   controlsOf,
-  createMockCore,
   MockConnectionReset,
   type MockControls,
   type MockOptions,
@@ -38,7 +38,7 @@ const defaultBaseURL = "http://localhost/client/v4";
  */
 export function createMockFetch(options: MockFetchOptions = {}): MockFetch {
   const base = parseBaseURL(options.baseURL ?? defaultBaseURL);
-  const core = createMockCore({ ...options, basePath: base.path });
+  const core = buildMockCore(options, "createMockFetch", ["baseURL"], base.path);
   const baseURL = `${base.origin}${base.path}`;
 
   const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {

@@ -1,6 +1,7 @@
 import { participantBody, peerReportBody } from "./data/bodies.js";
 import { authenticationError, defaultErrorBody, realtimeKitError } from "./envelopes.js";
 import { deepMerge, type Fixture, FixtureStore, fixtureKey } from "./fixtures.js";
+import { checkKnownKeys } from "./known-keys.js";
 import { queryRecord, type RecordedRequest, redactHeaders } from "./record.js";
 import { basePath, documentedBody, type Json, matchRoute, methodOf, type OperationId } from "./routes.js";
 import { type Script, ScriptBook, type ScriptedResponse, type Scripts } from "./script.js";
@@ -120,10 +121,30 @@ type RequestPolicy = (request: RecordedRequest) => ScriptedResponse | undefined;
 // RFC 6750: the scheme, then a token; the mock accepts any token, the real API checks it.
 const bearer = /^Bearer +\S+$/i;
 
-/** Builds the mock's core. Throws a `TypeError` for a mistake in `options` (a bad script, an unknown `data`). */
-export function createMockCore(options: MockOptions & { basePath?: string } = {}): MockCore {
+/** The keys of `MockOptions`, which every runner takes. */
+const mockOptionKeys = ["data", "seed", "unknownIds", "scripts"] as const;
+
+/**
+ * Builds the mock's core. Throws a `TypeError` for a mistake in `options` (a bad script, an unknown `data`,
+ * a key it does not take).
+ */
+export function createMockCore(options: MockOptions = {}): MockCore {
+  return buildMockCore(options, "createMockCore", []);
+}
+
+/**
+ * The core of a runner: `options` are checked as `runner` takes them (the common ones and `runnerKeys`),
+ * so a misspelt option fails in the call that made it. `basePathOf` is where the runner answers.
+ */
+export function buildMockCore(
+  options: MockOptions,
+  runner: string,
+  runnerKeys: readonly string[],
+  basePathOf: string = basePath,
+): MockCore {
+  checkKnownKeys(options, [...mockOptionKeys, ...runnerKeys], "option", runner);
   checkOptions(options);
-  const base = options.basePath ?? basePath;
+  const base = basePathOf;
   const seed = options.seed ?? "realtimekit";
   const scripts = new ScriptBook();
   for (const [operationId, script] of Object.entries(options.scripts ?? {})) {

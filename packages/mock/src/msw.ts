@@ -1,8 +1,8 @@
 import { HttpResponse, http, type RequestHandler } from "msw";
 import { parseBaseURL } from "./fetch.js";
 import {
+  buildMockCore,
   controlsOf,
-  createMockCore,
   MockClosedError,
   MockConnectionReset,
   type MockControls,
@@ -33,7 +33,7 @@ export interface MockHandlers extends MockControls {
  */
 export function createHandlers(options: MockHandlersOptions = {}): MockHandlers {
   const base = parseBaseURL(options.baseURL ?? "https://api.cloudflare.com/client/v4");
-  const core = createMockCore({ ...options, basePath: base.path });
+  const core = buildMockCore(options, "createHandlers", ["baseURL"], base.path);
   const baseURL = `${base.origin}${base.path}`;
   const handler = http.all(`${baseURL}/*`, async ({ request }) => {
     try {

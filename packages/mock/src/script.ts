@@ -1,3 +1,4 @@
+import { checkKnownKeys } from "./known-keys.js";
 import type { RecordedRequest } from "./record.js";
 import { type OperationId, operationIds } from "./routes.js";
 
@@ -79,11 +80,15 @@ export class ScriptBook {
   }
 }
 
+// The fields of ScriptedResponse, in its order.
+const scriptedResponseFields = ["status", "headers", "body", "delay", "hang", "reset"] as const;
+
 // Checked when scripted, so a typo fails in the test that wrote it rather than as an odd answer later.
 function checkScriptedResponse(step: ScriptedResponse, where: string): void {
   if (typeof step !== "object" || step === null) {
     throw new TypeError(`${where}: a scripted response must be an object`);
   }
+  checkKnownKeys(step, scriptedResponseFields, "field", where);
   const { status, delay } = step;
   if (status !== undefined && !(Number.isInteger(status) && status >= 200 && status <= 599)) {
     throw new TypeError(`${where}: status must be an integer from 200 to 599 (got ${String(status)})`);

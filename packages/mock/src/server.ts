@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { controlsOf, createMockCore, type MockControls, type MockOptions } from "./handler.js";
+import { buildMockCore, controlsOf, type MockControls, type MockOptions } from "./handler.js";
 import { basePath } from "./routes.js";
 
 /** Options of `startMockServer`. */
@@ -30,7 +30,7 @@ export interface MockServer extends MockControls {
  * with a `TypeError` for a mistake in `options`.
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const core = createMockCore(options);
+  const core = buildMockCore(options, "startMockServer", ["port", "host"]);
   const host = options.host ?? "127.0.0.1";
   const sockets = new Set<Socket>();
   let closing: Promise<void> | undefined;
