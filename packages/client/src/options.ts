@@ -57,22 +57,18 @@ export const maxTimeout = 2 ** 31 - 1;
 /** Beyond this many retries a call only piles onto a failing service. */
 export const maxRetries = 10;
 
-// The token would travel in clear over http:, which only loopback (a local mock) makes acceptable.
+// The token would travel in clear over http:, which only loopback (a local mock) makes acceptable. A URL
+// whose `href` is more than its origin and path has a query, a fragment or credentials.
 const checkBaseURL = (value: string): string => {
   let url: URL | undefined;
   try {
     url = new URL(value);
   } catch {}
+  const base = url && url.origin + url.pathname;
   if (
-    !url ||
-    !(
-      url.protocol === "https:" ||
-      (url.protocol === "http:" && /^(localhost|127(\.\d+){3}|\[::1\])$/.test(url.hostname))
-    ) ||
-    url.search ||
-    url.hash ||
-    url.username ||
-    url.password
+    !base ||
+    base !== url?.href ||
+    !/^(https:|http:\/\/(localhost|127(\.\d+){3}|\[::1\])(:\d+)?\/)/.test(base)
   ) {
     throw new InvalidParameterError(
       "baseURL",
@@ -80,7 +76,7 @@ const checkBaseURL = (value: string): string => {
     );
   }
   // Any number of trailing slashes: openapi-fetch joins with one.
-  return url.origin + url.pathname.replace(/\/+$/, "");
+  return base.replace(/\/+$/, "");
 };
 
 /** `fetchOptions`: an object whose fields the client does not set itself. */
