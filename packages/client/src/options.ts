@@ -57,18 +57,22 @@ export const maxTimeout = 2 ** 31 - 1;
 /** Beyond this many retries a call only piles onto a failing service. */
 export const maxRetries = 10;
 
-// The token would travel in clear over http:, which only loopback (a local mock) makes acceptable. A URL
-// whose `href` is more than its origin and path has a query, a fragment or credentials.
+// The token would travel in clear over http:, which only loopback (a local mock) makes acceptable.
 const checkBaseURL = (value: string): string => {
   let url: URL | undefined;
   try {
     url = new URL(value);
   } catch {}
-  const base = url && url.origin + url.pathname;
   if (
-    !base ||
-    base !== url?.href ||
-    !/^(https:|http:\/\/(localhost|127(\.\d+){3}|\[::1\])(:\d+)?\/)/.test(base)
+    !url ||
+    !(
+      url.protocol === "https:" ||
+      (url.protocol === "http:" && /^(localhost|127(\.\d+){3}|\[::1\])$/.test(url.hostname))
+    ) ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password
   ) {
     throw new InvalidParameterError(
       "baseURL",
@@ -76,7 +80,7 @@ const checkBaseURL = (value: string): string => {
     );
   }
   // Any number of trailing slashes: openapi-fetch joins with one.
-  return base.replace(/\/+$/, "");
+  return url.origin + url.pathname.replace(/\/+$/, "");
 };
 
 /** `fetchOptions`: an object whose fields the client does not set itself. */
