@@ -46,7 +46,9 @@ describe("--mock", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Peer \S+ \S+\n/);
     expect(stdout).toMatch(/ {2}session +[0-9a-f-]{36}\n/);
-    expect(stdout).toMatch(/Peer events \(3\)\n {2}\{"id":/);
+    expect(stdout).toMatch(
+      /Peer events \(3\)\n {2}EVENT +VIEW TYPE +CREATED +MINUTES +PEER ID\n {2}PEER_CREATED /,
+    );
     expect(stdout).toMatch(/Report metadata \(\d+\)\n/);
     expect(stdout).toMatch(/ {2}device_info +\{"cpus":/);
     expect(stdout).toMatch(/Quality \(4 tracks\)\n {2}TRACK +SAMPLES +MOS +LOSS +JITTER +RTT\n/);
