@@ -18,6 +18,7 @@ import {
 } from "./options.js";
 import { booleanParam, countParam, filtersParam, headersParam, pathParam, signalParam } from "./params.js";
 import { Draft, send } from "./transport.js";
+import { responseCheck } from "./validation.js";
 
 type CallParams<K extends keyof operations, Id extends string> = Omit<
   operations[K]["parameters"]["path"],
@@ -60,6 +61,7 @@ export interface RealtimeKitClient {
 /** Creates a RealtimeKit API client; throws `RealtimeKitError` if there is no token or an option is invalid. */
 export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKitClient {
   const { settings, accountId, appId, baseUrl, headers } = resolveOptions(options ?? {});
+  const checkResponse = responseCheck(options ?? {}, settings.token, (line) => console.warn(line));
   // Node's CommonJS interop hands our CJS build openapi-fetch's whole `exports`, whose `default` is the function.
   const createClient = (openapiFetch as { default?: typeof openapiFetch }).default ?? openapiFetch;
   const raw = createClient<paths>({
@@ -116,7 +118,10 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
       } catch {
         body = data;
       }
-      if (body && typeof body === "object" && (body as { success?: unknown }).success !== false) return body;
+      if (body && typeof body === "object" && (body as { success?: unknown }).success !== false) {
+        checkResponse?.(operation, response.status, body);
+        return body;
+      }
     }
     const answered = new Headers(
       [...response.headers].map(([name, value]): [string, string] => [

@@ -25,6 +25,7 @@ export {
   type GetSessionParticipantDetailsParams,
   type RealtimeKitClient,
 } from "./client.js";
+export type { DriftDifference, DriftKind, DriftReport } from "./drift/types.js";
 export {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -39,7 +40,9 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RealtimeKitError,
+  ResponseValidationError,
   UnprocessableEntityError,
 } from "./errors.js";
 export type { ClientOptions, RequestOptions } from "./options.js";
 export type { Fetch } from "./transport.js";
+export type { DriftCheck, ValidateResponses } from "./validation.js";

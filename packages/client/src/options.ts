@@ -1,7 +1,9 @@
+import type { DriftReport } from "./drift/types.js";
 import { InvalidParameterError, RealtimeKitError } from "./errors.js";
 import { env } from "./internal/env.js";
 import { countParam, headersParam } from "./params.js";
 import type { Fetch, Settings } from "./transport.js";
+import type { DriftCheck, ValidateResponses } from "./validation.js";
 
 /** Options of `createRealtimeKitClient`; each falls back to an environment variable or a default. */
 export interface ClientOptions {
@@ -21,6 +23,22 @@ export interface ClientOptions {
   fetch?: Fetch | undefined;
   /** Headers sent with every request. */
   defaultHeaders?: Record<string, string> | undefined;
+  /**
+   * Whether to check each success response against the spec: `"off"`, `"report"` (differences go to
+   * `onDrift`) or `"throw"` (reported, then the call rejects with `ResponseValidationError`). Anything but
+   * `"off"` needs `driftReport`. Default: `"off"`.
+   */
+  validateResponses?: ValidateResponses | undefined;
+  /**
+   * The check `validateResponses` runs: pass `driftReport` from `@realtimekit-api/client/drift`. It lives
+   * in that entry so that the spec's validators add nothing to bundles that leave validation off.
+   */
+  driftReport?: DriftCheck | undefined;
+  /**
+   * Called with the report of each checked response that differs from the spec. Default: one `warn` line
+   * on `console` per distinct drift (the same drift in later responses is not logged again).
+   */
+  onDrift?: ((report: DriftReport) => void) | undefined;
 }
 
 /** Options of one call; each overrides the client's. */
