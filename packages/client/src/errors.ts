@@ -1,5 +1,4 @@
 import type { ErrorMessage } from "@realtimekit-api/types";
-import type { DriftReport } from "./drift/types.js";
 
 // `name` is a class field rather than `constructor.name` because consumers' minifiers rename classes. A literal
 // type keeps the subclasses apart for TypeScript, so `instanceof` narrows both ways.
@@ -107,27 +106,6 @@ export class APIUserAbortError extends RealtimeKitError {
   override name = "APIUserAbortError" as const;
   constructor() {
     super("Request was aborted.");
-  }
-}
-
-/**
- * With `validateResponses: "throw"`: a success response that the spec does not describe. `report` says
- * where and how it differs (see `driftReport` in `@realtimekit-api/client/drift`), `body` is what came.
- */
-export class ResponseValidationError extends RealtimeKitError {
-  override name = "ResponseValidationError" as const;
-  constructor(
-    /** Every difference between the response and the spec, with the spec change each suggests. */
-    readonly report: DriftReport,
-    /** The response body, parsed. */
-    readonly body: unknown,
-  ) {
-    const [first] = report.differences;
-    super(
-      `${report.operationId}: the ${report.status} response differs from the spec in ${report.differences.length} ${
-        report.differences.length === 1 ? "place" : "places"
-      }${first ? `, first ${first.kind} at ${first.pointer || "the body"}: expected ${first.expected}, got ${first.actual}` : ""}`,
-    );
   }
 }
 

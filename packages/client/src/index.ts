@@ -26,6 +26,7 @@ export {
   type RealtimeKitClient,
 } from "./client.js";
 export type { DriftDifference, DriftKind, DriftReport } from "./drift/types.js";
+export type { ResponseValidator, ValidateResponses } from "./drift/validator.js";
 export {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -40,9 +41,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RealtimeKitError,
-  ResponseValidationError,
   UnprocessableEntityError,
 } from "./errors.js";
 export type { ClientOptions, RequestOptions } from "./options.js";
 export type { Fetch } from "./transport.js";
-export type { DriftCheck, ValidateResponses } from "./validation.js";

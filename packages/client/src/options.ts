@@ -1,9 +1,9 @@
 import type { DriftReport } from "./drift/types.js";
+import type { ResponseValidator, ValidateResponses } from "./drift/validator.js";
 import { InvalidParameterError, RealtimeKitError } from "./errors.js";
 import { env } from "./internal/env.js";
 import { countParam, headersParam } from "./params.js";
 import type { Fetch, Settings } from "./transport.js";
-import type { DriftCheck, ValidateResponses } from "./validation.js";
 
 /** Options of `createRealtimeKitClient`; each falls back to an environment variable or a default. */
 export interface ClientOptions {
@@ -26,14 +26,14 @@ export interface ClientOptions {
   /**
    * Whether to check each success response against the spec: `"off"`, `"report"` (differences go to
    * `onDrift`) or `"throw"` (reported, then the call rejects with `ResponseValidationError`). Anything but
-   * `"off"` needs `driftReport`. Default: `"off"`.
+   * `"off"` needs `responseValidator`. Default: `"off"`.
    */
   validateResponses?: ValidateResponses | undefined;
   /**
-   * The check `validateResponses` runs: pass `driftReport` from `@realtimekit-api/client/drift`. It lives
-   * in that entry so that the spec's validators add nothing to bundles that leave validation off.
+   * The check `validateResponses` runs: pass `responseValidator` from `@realtimekit-api/client/drift`. It
+   * lives in that entry so that the spec's validators add nothing to bundles that leave validation off.
    */
-  driftReport?: DriftCheck | undefined;
+  responseValidator?: ResponseValidator | undefined;
   /**
    * Called with the report of each checked response that differs from the spec. Default: one `warn` line
    * on `console` per distinct drift (the same drift in later responses is not logged again).
