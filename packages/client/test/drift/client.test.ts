@@ -136,7 +136,7 @@ describe("the options are checked when the client is made", () => {
     [
       { validateResponses: "report", responseValidator: {} },
       "responseValidator",
-      "responseValidator must be given",
+      'responseValidator must be given: import it from "@realtimekit-api/client/drift"',
     ],
     [
       { validateResponses: "strict", responseValidator },
