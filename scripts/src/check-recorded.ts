@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type DriftReport, driftReport } from "@realtimekit-api/client/drift";
+import { type DriftReport, driftLines, driftReport, visible } from "@realtimekit-api/client/drift";
 
 /** Exit codes: 0 every response is what the spec describes, 1 drift found, 2 the folder or a file is unusable. */
 export const exitCodes = { ok: 0, drift: 1, unusable: 2 } as const;
@@ -68,16 +68,6 @@ export function checkRecorded(dir: string): Checked[] {
   });
 }
 
-/** Text from a recorded body (keys, values) shown with its control and format characters as visible escapes. */
-const visible = (text: string) =>
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-  text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 0x100
-      ? `\\x${code.toString(16).padStart(2, "0")}`
-      : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-
 /** The table `pnpm check:recorded` prints: one row per file, then each difference with its suggestion. */
 export function formatChecked(checked: Checked[]): string {
   const rows = [
@@ -111,12 +101,7 @@ export function formatChecked(checked: Checked[]): string {
       : [
           "",
           visible(`${file}:`),
-          ...report.differences.flatMap((d) => [
-            visible(
-              `  ${d.change} ${d.kind} at ${d.pointer || "the body"}: expected ${d.expected}, got ${d.actual}`,
-            ),
-            visible(`    suggests: ${d.suggestion}`),
-          ]),
+          ...driftLines(report).map((line) => `  ${line}`),
         ],
   );
   return `${[...table, ...details].join("\n")}\n`;

@@ -4,6 +4,7 @@
  * `createRealtimeKitClient` to check responses as they arrive (see `validateResponses`).
  */
 
+export { driftLines, visible } from "./format.js";
 export { driftReport, operationIds } from "./report.js";
 export type { DriftDifference, DriftKind, DriftReport } from "./types.js";
 export {
