@@ -98,11 +98,7 @@ export function formatChecked(checked: Checked[]): string {
   const details = checked.flatMap(({ file, report }) =>
     report.differences.length === 0
       ? []
-      : [
-          "",
-          visible(`${file}:`),
-          ...driftLines(report).map((line) => `  ${line}`),
-        ],
+      : ["", visible(`${file}:`), ...driftLines(report).map((line) => `  ${line}`)],
   );
   return `${[...table, ...details].join("\n")}\n`;
 }
