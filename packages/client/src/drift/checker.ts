@@ -248,15 +248,19 @@ export class Checker {
     return [object, pointer];
   }
 
-  /** Reports each property of `object` that `name` does not describe, with a rename hint when one fits. */
+  /**
+   * Reports each property of `object` that `name` does not describe, with a rename hint when one or two
+   * described properties of the same type are absent.
+   */
   private unknown(object: JsonObject, at: string, name: string, skip: Set<string>): void {
     const properties = shapes[name]?.properties ?? {};
     for (const key of Object.keys(object)) {
       if (key in properties || skip.has(key)) continue;
       const type = describedType(object[key]);
       const absent = Object.keys(properties).filter((p) => !(p in object) && properties[p] === type);
+      // A rename is worth naming only when few described properties of that type are missing.
       const hint =
-        absent.length === 0
+        absent.length === 0 || absent.length > 2
           ? ""
           : `; ${words(
               absent.map((p) => `\`${p}\``),

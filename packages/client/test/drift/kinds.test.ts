@@ -80,6 +80,19 @@ describe("unknown-property", () => {
       { pointer: "/data/participant/peer_events/0/a~1b~0c", kind: "unknown-property", change: "minor" },
     ]);
   });
+
+  it("names a possible rename only when one or two described properties of its type are absent", () => {
+    const hint = (data: object) =>
+      driftReport("getParticipantDataFromPeerId", { data, success: true }).differences[0]?.suggestion;
+    expect(hint({ id: "p", role: "host" })).toBe(
+      "add an optional property `role` (string) to PeerParticipant",
+    );
+    const { preset_name, ...withoutPreset } = peer().data;
+    expect(preset_name).toBe("preset_name");
+    expect(hint({ ...withoutPreset, role: "host" })).toBe(
+      "add an optional property `role` (string) to PeerParticipant; `preset_name` (string) is absent: if `role` renames it, that rename is a major change",
+    );
+  });
 });
 
 describe("type", () => {
