@@ -123,20 +123,17 @@ describe("check:recorded", () => {
     );
   });
 
+  // One run through pnpm and turbo (which builds the client first): slow on a busy machine, hence the bound.
   it("runs as `pnpm check:recorded <dir>` from the repository root, a relative folder meant from there", async () => {
     const dir = folder(["role-for-preset-name"]);
-    const relativeDir = relative(repo.root, dir);
-    const pnpm = (args: string[]) =>
-      promisify(execFile)("pnpm", args, {
-        cwd: repo.root,
-        env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
-      });
-    await expect(pnpm(["--silent", "check:recorded", relativeDir])).rejects.toMatchObject({
+    const pnpm = promisify(execFile)("pnpm", ["--silent", "check:recorded", relative(repo.root, dir)], {
+      cwd: repo.root,
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
+    });
+    await expect(pnpm).rejects.toMatchObject({
       code: 1,
       stdout: expect.stringContaining("role-for-preset-name.json"),
+      stderr: expect.stringContaining("check:recorded: 1 of 3 responses differ from spec/openapi.yaml."),
     });
-    await expect(pnpm(["--silent", "check:recorded", folder()])).resolves.toMatchObject({
-      stdout: expect.stringContaining("all as spec/openapi.yaml describes them"),
-    });
-  });
+  }, 300_000);
 });
