@@ -8,7 +8,9 @@ export type ValidateResponses = "off" | "report" | "throw";
 
 /** The options of `createRealtimeKitClient` that the response validator reads. */
 export interface ValidatorOptions {
+  /** `"report"` or `"throw"`; the client does not call the validator for `"off"`. */
   validateResponses?: ValidateResponses | undefined;
+  /** Called with each report that has differences; default: one `warn` line per distinct drift. */
   onDrift?: ((report: DriftReport) => void) | undefined;
 }
 
