@@ -194,7 +194,7 @@ function validatorFunction(ctx: Context, name: string): string {
     if (!isObject(property)) continue;
     const access = `v[${literal(key)}]`;
     lines.push(
-      `  if (${literal(key)} in v) {`,
+      `  if (Object.hasOwn(v, ${literal(key)})) {`,
       ...check(ctx, property, access, `\${p}/${pointerKey(key)}`, `${name}.${key}`, false, "    "),
       "  }",
     );

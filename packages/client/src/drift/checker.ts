@@ -46,9 +46,12 @@ const formats: Record<string, RegExp> = {
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
 };
 
+/** Whether `object` has `key` itself: `in` would also find `constructor` or `__proto__` on every object. */
+const has = (object: object, key: string) => Object.hasOwn(object, key);
+
 /** How many of `value`'s keys the described `properties` hold. */
 const overlap = (value: JsonObject, properties: Record<string, string>) =>
-  Object.keys(value).filter((key) => key in properties).length;
+  Object.keys(value).filter((key) => has(properties, key)).length;
 
 /**
  * What the generated validators (packages/client/src/generated/validators.ts) report to: each check that
@@ -132,7 +135,7 @@ export class Checker {
   /** Reports required properties that are absent. */
   required(value: JsonObject, at: string, keys: readonly string[], name: string): void {
     for (const key of keys) {
-      if (key in value) continue;
+      if (has(value, key)) continue;
       this.add(
         `${at}/${pointerKey(key)}`,
         "envelope",
@@ -175,7 +178,7 @@ export class Checker {
       this.type(value, at, nullable ? ["object", "null"] : ["object"], name);
       return undefined;
     }
-    const shape = shapes[name];
+    const shape = has(shapes, name) ? shapes[name] : undefined;
     if (!shape) throw new Error(`no shape for ${name}`);
     const { properties } = shape;
     let object = value;
@@ -183,7 +186,7 @@ export class Checker {
     const own = overlap(object, properties);
     const wrapper = Object.keys(object).find(
       (key) =>
-        !(key in properties) &&
+        !has(properties, key) &&
         isObject(object[key]) &&
         overlap(object[key] as JsonObject, properties) >= 2 &&
         overlap(object[key] as JsonObject, properties) > own,
@@ -205,8 +208,8 @@ export class Checker {
     const claimed = new Set<string>();
     for (const [property, child] of Object.entries(shape.objects)) {
       const childShape = shapes[child];
-      if (property in object || !childShape) continue;
-      const free = Object.keys(object).filter((key) => !(key in properties) && !claimed.has(key));
+      if (has(object, property) || !childShape) continue;
+      const free = Object.keys(object).filter((key) => !has(properties, key) && !claimed.has(key));
       const renamed = free.find(
         (key) => isObject(object[key]) && overlap(object[key] as JsonObject, childShape.properties) >= 2,
       );
@@ -225,7 +228,7 @@ export class Checker {
         validators[child]?.(object[renamed], found, this, false);
         continue;
       }
-      const spread = free.filter((key) => key in childShape.properties);
+      const spread = free.filter((key) => has(childShape.properties, key));
       if (spread.length >= 2 && spread.length * 2 >= free.length) {
         for (const key of spread) claimed.add(key);
         this.add(
@@ -255,9 +258,9 @@ export class Checker {
   private unknown(object: JsonObject, at: string, name: string, skip: Set<string>): void {
     const properties = shapes[name]?.properties ?? {};
     for (const key of Object.keys(object)) {
-      if (key in properties || skip.has(key)) continue;
+      if (has(properties, key) || skip.has(key)) continue;
       const type = describedType(object[key]);
-      const absent = Object.keys(properties).filter((p) => !(p in object) && properties[p] === type);
+      const absent = Object.keys(properties).filter((p) => !has(object, p) && properties[p] === type);
       // A rename is worth naming only when few described properties of that type are missing.
       const hint =
         absent.length === 0 || absent.length > 2

@@ -8,7 +8,9 @@ export const operationIds: readonly string[] = Object.keys(responses);
 
 /** The response schema the spec gives `status`: the exact status, else its class (`4XX`), else `default`. */
 const schemaFor = (byStatus: Record<string, string>, status: number) =>
-  byStatus[String(status)] ?? byStatus[`${String(status)[0]}XX`] ?? byStatus.default;
+  [String(status), `${String(status)[0]}XX`, "default"]
+    .map((key) => (Object.hasOwn(byStatus, key) ? byStatus[key] : undefined))
+    .find(Boolean);
 
 /**
  * Compares a parsed response body with what the spec describes for `operationId` at `status` (default
@@ -18,7 +20,10 @@ const schemaFor = (byStatus: Record<string, string>, status: number) =>
  * does not have or a status that is not an HTTP status.
  */
 export function driftReport(operationId: string, body: unknown, status = 200): DriftReport {
-  const byStatus = typeof operationId === "string" ? responses[operationId] : undefined;
+  const byStatus =
+    typeof operationId === "string" && Object.hasOwn(responses, operationId)
+      ? responses[operationId]
+      : undefined;
   if (!byStatus) throw new InvalidParameterError("operationId", `must be one of ${operationIds.join(", ")}`);
   if (!Number.isInteger(status) || status < 100 || status > 599) {
     throw new InvalidParameterError("status", "must be an HTTP status, a whole number from 100 to 599");

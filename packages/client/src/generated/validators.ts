@@ -9,12 +9,12 @@ function GetSessionParticipantDetailsResponse(value: unknown, at: string, c: Che
   const found = c.object(value, at, "GetSessionParticipantDetailsResponse", nullable);
   if (!found) return;
   const [v, p] = found;
-  if ("data" in v) {
+  if (Object.hasOwn(v, "data")) {
     if (v["data"] !== null) {
       ParticipantDetails(v["data"], `${p}/data`, c, true);
     }
   }
-  if ("success" in v) {
+  if (Object.hasOwn(v, "success")) {
     c.type(v["success"], `${p}/success`, ["boolean","null"], "GetSessionParticipantDetailsResponse.success");
   }
 }
@@ -29,12 +29,12 @@ function GetParticipantDataFromPeerIdResponse(value: unknown, at: string, c: Che
   const found = c.object(value, at, "GetParticipantDataFromPeerIdResponse", nullable);
   if (!found) return;
   const [v, p] = found;
-  if ("data" in v) {
+  if (Object.hasOwn(v, "data")) {
     if (v["data"] !== null) {
       PeerParticipant(v["data"], `${p}/data`, c, true);
     }
   }
-  if ("success" in v) {
+  if (Object.hasOwn(v, "success")) {
     c.type(v["success"], `${p}/success`, ["boolean","null"], "GetParticipantDataFromPeerIdResponse.success");
   }
 }
@@ -44,7 +44,7 @@ function ParticipantDetails(value: unknown, at: string, c: Checker, nullable: bo
   const found = c.object(value, at, "ParticipantDetails", nullable);
   if (!found) return;
   const [v, p] = found;
-  if ("participant" in v) {
+  if (Object.hasOwn(v, "participant")) {
     if (v["participant"] !== null) {
       Participant(v["participant"], `${p}/participant`, c, true);
     }
@@ -57,12 +57,12 @@ function RealtimeKitErrorEnvelope(value: unknown, at: string, c: Checker, nullab
   if (!found) return;
   const [v, p] = found;
   c.required(v, p, ["success","error"], "RealtimeKitErrorEnvelope");
-  if ("success" in v) {
+  if (Object.hasOwn(v, "success")) {
     if (c.type(v["success"], `${p}/success`, ["boolean"], "RealtimeKitErrorEnvelope.success")) {
       c.enum(v["success"], `${p}/success`, [false], "RealtimeKitErrorEnvelope.success");
     }
   }
-  if ("error" in v) {
+  if (Object.hasOwn(v, "error")) {
     ErrorMessage(v["error"], `${p}/error`, c, false);
   }
 }
@@ -73,26 +73,26 @@ function CloudflareErrorEnvelope(value: unknown, at: string, c: Checker, nullabl
   if (!found) return;
   const [v, p] = found;
   c.required(v, p, ["success","errors","messages","result"], "CloudflareErrorEnvelope");
-  if ("success" in v) {
+  if (Object.hasOwn(v, "success")) {
     if (c.type(v["success"], `${p}/success`, ["boolean"], "CloudflareErrorEnvelope.success")) {
       c.enum(v["success"], `${p}/success`, [false], "CloudflareErrorEnvelope.success");
     }
   }
-  if ("errors" in v) {
+  if (Object.hasOwn(v, "errors")) {
     if (c.type(v["errors"], `${p}/errors`, ["array"], "CloudflareErrorEnvelope.errors")) {
       if (Array.isArray(v["errors"])) v["errors"].forEach((v__errors___item: unknown, i: number) => {
         ErrorMessage(v__errors___item, `${p}/errors/${i}`, c, false);
       });
     }
   }
-  if ("messages" in v) {
+  if (Object.hasOwn(v, "messages")) {
     if (c.type(v["messages"], `${p}/messages`, ["array"], "CloudflareErrorEnvelope.messages")) {
       if (Array.isArray(v["messages"])) v["messages"].forEach((v__messages___item: unknown, i: number) => {
         ErrorMessage(v__messages___item, `${p}/messages/${i}`, c, false);
       });
     }
   }
-  if ("result" in v) {
+  if (Object.hasOwn(v, "result")) {
     c.type(v["result"], `${p}/result`, ["null"], "CloudflareErrorEnvelope.result");
   }
 }
@@ -102,51 +102,51 @@ function PeerParticipant(value: unknown, at: string, c: Checker, nullable: boole
   const found = c.object(value, at, "PeerParticipant", nullable);
   if (!found) return;
   const [v, p] = found;
-  if ("id" in v) {
+  if (Object.hasOwn(v, "id")) {
     c.type(v["id"], `${p}/id`, ["string","null"], "PeerParticipant.id");
   }
-  if ("created_at" in v) {
+  if (Object.hasOwn(v, "created_at")) {
     c.type(v["created_at"], `${p}/created_at`, ["string","null"], "PeerParticipant.created_at");
   }
-  if ("custom_participant_id" in v) {
+  if (Object.hasOwn(v, "custom_participant_id")) {
     c.type(v["custom_participant_id"], `${p}/custom_participant_id`, ["string","null"], "PeerParticipant.custom_participant_id");
   }
-  if ("display_name" in v) {
+  if (Object.hasOwn(v, "display_name")) {
     c.type(v["display_name"], `${p}/display_name`, ["string","null"], "PeerParticipant.display_name");
   }
-  if ("duration" in v) {
+  if (Object.hasOwn(v, "duration")) {
     c.type(v["duration"], `${p}/duration`, ["number","null"], "PeerParticipant.duration");
   }
-  if ("joined_at" in v) {
+  if (Object.hasOwn(v, "joined_at")) {
     c.type(v["joined_at"], `${p}/joined_at`, ["string","null"], "PeerParticipant.joined_at");
   }
-  if ("left_at" in v) {
+  if (Object.hasOwn(v, "left_at")) {
     c.type(v["left_at"], `${p}/left_at`, ["string","null"], "PeerParticipant.left_at");
   }
-  if ("peer_events" in v) {
+  if (Object.hasOwn(v, "peer_events")) {
     if (c.type(v["peer_events"], `${p}/peer_events`, ["array","null"], "PeerParticipant.peer_events")) {
       if (Array.isArray(v["peer_events"])) v["peer_events"].forEach((v__peer_events___item: unknown, i: number) => {
         c.type(v__peer_events___item, `${p}/peer_events/${i}`, ["object"], "PeerParticipant.peer_events[]");
       });
     }
   }
-  if ("peer_report" in v) {
+  if (Object.hasOwn(v, "peer_report")) {
     if (v["peer_report"] !== null) {
       PeerReport(v["peer_report"], `${p}/peer_report`, c, true);
     }
   }
-  if ("preset_name" in v) {
+  if (Object.hasOwn(v, "preset_name")) {
     c.type(v["preset_name"], `${p}/preset_name`, ["string","null"], "PeerParticipant.preset_name");
   }
-  if ("session_id" in v) {
+  if (Object.hasOwn(v, "session_id")) {
     if (c.type(v["session_id"], `${p}/session_id`, ["string","null"], "PeerParticipant.session_id")) {
       c.format(v["session_id"], `${p}/session_id`, "uuid", "PeerParticipant.session_id");
     }
   }
-  if ("updated_at" in v) {
+  if (Object.hasOwn(v, "updated_at")) {
     c.type(v["updated_at"], `${p}/updated_at`, ["string","null"], "PeerParticipant.updated_at");
   }
-  if ("user_id" in v) {
+  if (Object.hasOwn(v, "user_id")) {
     c.type(v["user_id"], `${p}/user_id`, ["string","null"], "PeerParticipant.user_id");
   }
 }
@@ -156,41 +156,41 @@ function Participant(value: unknown, at: string, c: Checker, nullable: boolean):
   const found = c.object(value, at, "Participant", nullable);
   if (!found) return;
   const [v, p] = found;
-  if ("id" in v) {
+  if (Object.hasOwn(v, "id")) {
     c.type(v["id"], `${p}/id`, ["string","null"], "Participant.id");
   }
-  if ("created_at" in v) {
+  if (Object.hasOwn(v, "created_at")) {
     c.type(v["created_at"], `${p}/created_at`, ["string","null"], "Participant.created_at");
   }
-  if ("custom_participant_id" in v) {
+  if (Object.hasOwn(v, "custom_participant_id")) {
     c.type(v["custom_participant_id"], `${p}/custom_participant_id`, ["string","null"], "Participant.custom_participant_id");
   }
-  if ("display_name" in v) {
+  if (Object.hasOwn(v, "display_name")) {
     c.type(v["display_name"], `${p}/display_name`, ["string","null"], "Participant.display_name");
   }
-  if ("duration" in v) {
+  if (Object.hasOwn(v, "duration")) {
     c.type(v["duration"], `${p}/duration`, ["number","null"], "Participant.duration");
   }
-  if ("joined_at" in v) {
+  if (Object.hasOwn(v, "joined_at")) {
     c.type(v["joined_at"], `${p}/joined_at`, ["string","null"], "Participant.joined_at");
   }
-  if ("left_at" in v) {
+  if (Object.hasOwn(v, "left_at")) {
     c.type(v["left_at"], `${p}/left_at`, ["string","null"], "Participant.left_at");
   }
-  if ("peer_events" in v) {
+  if (Object.hasOwn(v, "peer_events")) {
     if (c.type(v["peer_events"], `${p}/peer_events`, ["array","null"], "Participant.peer_events")) {
       if (Array.isArray(v["peer_events"])) v["peer_events"].forEach((v__peer_events___item: unknown, i: number) => {
         PeerEvent(v__peer_events___item, `${p}/peer_events/${i}`, c, false);
       });
     }
   }
-  if ("preset_name" in v) {
+  if (Object.hasOwn(v, "preset_name")) {
     c.type(v["preset_name"], `${p}/preset_name`, ["string","null"], "Participant.preset_name");
   }
-  if ("updated_at" in v) {
+  if (Object.hasOwn(v, "updated_at")) {
     c.type(v["updated_at"], `${p}/updated_at`, ["string","null"], "Participant.updated_at");
   }
-  if ("user_id" in v) {
+  if (Object.hasOwn(v, "user_id")) {
     c.type(v["user_id"], `${p}/user_id`, ["string","null"], "Participant.user_id");
   }
 }
@@ -201,10 +201,10 @@ function ErrorMessage(value: unknown, at: string, c: Checker, nullable: boolean)
   if (!found) return;
   const [v, p] = found;
   c.required(v, p, ["code","message"], "ErrorMessage");
-  if ("code" in v) {
+  if (Object.hasOwn(v, "code")) {
     c.type(v["code"], `${p}/code`, ["integer"], "ErrorMessage.code");
   }
-  if ("message" in v) {
+  if (Object.hasOwn(v, "message")) {
     c.type(v["message"], `${p}/message`, ["string"], "ErrorMessage.message");
   }
 }
@@ -214,10 +214,10 @@ function PeerReport(value: unknown, at: string, c: Checker, nullable: boolean): 
   const found = c.object(value, at, "PeerReport", nullable);
   if (!found) return;
   const [v, p] = found;
-  if ("metadata" in v) {
+  if (Object.hasOwn(v, "metadata")) {
     c.type(v["metadata"], `${p}/metadata`, ["object","null"], "PeerReport.metadata");
   }
-  if ("quality" in v) {
+  if (Object.hasOwn(v, "quality")) {
     c.type(v["quality"], `${p}/quality`, ["object","null"], "PeerReport.quality");
   }
 }
@@ -227,38 +227,38 @@ function PeerEvent(value: unknown, at: string, c: Checker, nullable: boolean): v
   const found = c.object(value, at, "PeerEvent", nullable);
   if (!found) return;
   const [v, p] = found;
-  if ("id" in v) {
+  if (Object.hasOwn(v, "id")) {
     c.type(v["id"], `${p}/id`, ["string","null"], "PeerEvent.id");
   }
-  if ("created_at" in v) {
+  if (Object.hasOwn(v, "created_at")) {
     c.type(v["created_at"], `${p}/created_at`, ["string","null"], "PeerEvent.created_at");
   }
-  if ("event_name" in v) {
+  if (Object.hasOwn(v, "event_name")) {
     if (c.type(v["event_name"], `${p}/event_name`, ["string","null"], "PeerEvent.event_name")) {
       c.enum(v["event_name"], `${p}/event_name`, ["PEER_CREATED","PEER_JOINING","PEER_LEAVING",null], "PeerEvent.event_name");
     }
   }
-  if ("minutes_consumed" in v) {
+  if (Object.hasOwn(v, "minutes_consumed")) {
     c.type(v["minutes_consumed"], `${p}/minutes_consumed`, ["number","null"], "PeerEvent.minutes_consumed");
   }
-  if ("participant_id" in v) {
+  if (Object.hasOwn(v, "participant_id")) {
     c.type(v["participant_id"], `${p}/participant_id`, ["string","null"], "PeerEvent.participant_id");
   }
-  if ("peer_id" in v) {
+  if (Object.hasOwn(v, "peer_id")) {
     c.type(v["peer_id"], `${p}/peer_id`, ["string","null"], "PeerEvent.peer_id");
   }
-  if ("preset_view_type" in v) {
+  if (Object.hasOwn(v, "preset_view_type")) {
     if (c.type(v["preset_view_type"], `${p}/preset_view_type`, ["string","null"], "PeerEvent.preset_view_type")) {
       c.enum(v["preset_view_type"], `${p}/preset_view_type`, ["GROUP_CALL","WEBINAR","AUDIO_ROOM","LIVESTREAM","CHAT",null], "PeerEvent.preset_view_type");
     }
   }
-  if ("session_id" in v) {
+  if (Object.hasOwn(v, "session_id")) {
     c.type(v["session_id"], `${p}/session_id`, ["string","null"], "PeerEvent.session_id");
   }
-  if ("socket_session_id" in v) {
+  if (Object.hasOwn(v, "socket_session_id")) {
     c.type(v["socket_session_id"], `${p}/socket_session_id`, ["string","null"], "PeerEvent.socket_session_id");
   }
-  if ("updated_at" in v) {
+  if (Object.hasOwn(v, "updated_at")) {
     c.type(v["updated_at"], `${p}/updated_at`, ["string","null"], "PeerEvent.updated_at");
   }
 }

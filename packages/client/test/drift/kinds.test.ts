@@ -81,6 +81,15 @@ describe("unknown-property", () => {
     ]);
   });
 
+  it("named like Object.prototype's own properties: constructor, toString, __proto__", () => {
+    const body = JSON.parse('{"data":{"constructor":1,"toString":"x","__proto__":{"a":1}},"success":true}');
+    expect(found("getParticipantDataFromPeerId", body)).toEqual([
+      { pointer: "/data/constructor", kind: "unknown-property", change: "minor" },
+      { pointer: "/data/toString", kind: "unknown-property", change: "minor" },
+      { pointer: "/data/__proto__", kind: "unknown-property", change: "minor" },
+    ]);
+  });
+
   it("names a possible rename only when one or two described properties of its type are absent", () => {
     const hint = (data: object) =>
       driftReport("getParticipantDataFromPeerId", { data, success: true }).differences[0]?.suggestion;
@@ -265,6 +274,12 @@ describe("driftReport refuses what it cannot check", () => {
     expect(() => driftReport("getSession", {})).toThrow(
       "operationId must be one of getSessionParticipantDetails, getParticipantDataFromPeerId",
     );
+  });
+
+  it("an operation named like Object.prototype's own properties", () => {
+    for (const name of ["constructor", "toString", "__proto__"]) {
+      expect(() => driftReport(name, {})).toThrow(InvalidParameterError);
+    }
   });
 
   it("a status that is not an HTTP status", () => {
