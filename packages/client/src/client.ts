@@ -11,13 +11,14 @@ import { operationPaths } from "./generated/spec.js";
 import { redact } from "./internal/redact.js";
 import {
   type ClientOptions,
+  fetchOptionsParam,
   maxRetries,
   maxTimeout,
   type RequestOptions,
   resolveOptions,
 } from "./options.js";
 import { booleanParam, countParam, filtersParam, headersParam, pathParam, signalParam } from "./params.js";
-import { Draft, send } from "./transport.js";
+import { Draft, logLevels, send } from "./transport.js";
 
 type CallParams<K extends keyof operations, Id extends string> = Omit<
   operations[K]["parameters"]["path"],
@@ -70,7 +71,12 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
     );
   }
   const checkResponse =
-    validate && responseValidator?.(options, settings.token, (line) => console.warn(line));
+    validate &&
+    responseValidator?.(
+      options,
+      settings.token,
+      (line) => settings.level >= logLevels.indexOf("warn") && settings.logger.warn(line),
+    );
   // Node's CommonJS interop hands our CJS build openapi-fetch's whole `exports`, whose `default` is the function.
   const createClient = (openapiFetch as { default?: typeof openapiFetch }).default ?? openapiFetch;
   const raw = createClient<paths>({
@@ -98,9 +104,10 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
     const callOptions = given ?? {};
     const callSettings = {
       ...settings,
-      timeout: countParam("timeout", callOptions.timeout, settings.timeout, maxTimeout),
+      timeout: countParam("timeout", callOptions.timeout, settings.timeout, maxTimeout, 1),
       maxRetries: countParam("maxRetries", callOptions.maxRetries, settings.maxRetries, maxRetries),
       signal: signalParam(callOptions.signal),
+      fetchOptions: { ...settings.fetchOptions, ...fetchOptionsParam(callOptions.fetchOptions) },
     };
     const init = {
       params: {
@@ -120,8 +127,9 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
     const { data, error, response } = await (
       raw.GET as (path: string, init: object) => ReturnType<typeof raw.GET>
     )(operationPaths[operation], init);
-    let body: unknown = error;
-    if (response.ok) {
+    // openapi-fetch answers an empty body as "" or undefined, depending on Content-Length.
+    let body: unknown = (error as unknown) === "" ? undefined : error;
+    if (response.ok && data) {
       try {
         body = JSON.parse(data as string);
       } catch {

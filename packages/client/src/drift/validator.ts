@@ -1,4 +1,4 @@
-import { InvalidParameterError, RealtimeKitError } from "../errors.js";
+import { brand, InvalidParameterError, RealtimeKitError } from "../errors.js";
 import { redact } from "../internal/redact.js";
 import { driftReport } from "./report.js";
 import type { DriftReport } from "./types.js";
@@ -19,7 +19,7 @@ export interface ValidatorOptions {
  * where and how it differs (see `driftReport`), `body` is what came.
  */
 export class ResponseValidationError extends RealtimeKitError {
-  override name = "ResponseValidationError" as const;
+  declare name: "ResponseValidationError";
   constructor(
     /** Every difference between the response and the spec, with the spec change each suggests. */
     readonly report: DriftReport,
@@ -34,6 +34,12 @@ export class ResponseValidationError extends RealtimeKitError {
     );
   }
 }
+
+// Branded as errors.ts brands the others, so `instanceof` holds across the ES module and CommonJS builds.
+Object.assign(ResponseValidationError.prototype, {
+  name: "ResponseValidationError",
+  [brand]: "ResponseValidationError",
+});
 
 /**
  * What `createRealtimeKitClient` runs on each parsed success body when `validateResponses` is `"report"` or

@@ -76,6 +76,24 @@ describe('validateResponses: "report"', () => {
     ]);
   });
 
+  it("logs through the client's logger, and not below logLevel warn", async () => {
+    const lines: string[] = [];
+    const logger = {
+      error: () => {},
+      warn: (line: string) => lines.push(line),
+      info: () => {},
+      debug: () => {},
+    };
+    const { fetch } = fakeFetch({ body: withRole() });
+    await peer(client(fetch, { validateResponses: "report", responseValidator, logger }));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^realtimekit: the API answered outside the spec: getParticipantDataFromPeerId: /,
+    );
+    await peer(client(fetch, { validateResponses: "report", responseValidator, logger, logLevel: "error" }));
+    expect(lines).toHaveLength(1);
+  });
+
   it("does not check error answers: their class already says what came", async () => {
     const onDrift = vi.fn();
     const { fetch } = fakeFetch({ status: 404, body: { success: false, message: "gone" } });
@@ -104,6 +122,19 @@ describe('validateResponses: "throw"', () => {
     expect(report).toEqual(driftReport("getParticipantDataFromPeerId", withRole()));
     expect(body).toEqual(withRole());
     expect(onDrift).toHaveBeenCalledWith(report);
+  });
+
+  it("gives plain data to JSON.stringify, as the client's other errors do", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const { fetch } = fakeFetch({ body: withRole() });
+    const error = await rejection(peer(client(fetch, { validateResponses: "throw", responseValidator })));
+    const json = JSON.parse(JSON.stringify(error));
+    expect(json).toMatchObject({
+      name: "ResponseValidationError",
+      message: error.message,
+      report: { operationId: "getParticipantDataFromPeerId", differences: [{ pointer: "/data/role" }] },
+      body: withRole(),
+    });
   });
 
   it("answers a body the spec describes", async () => {
