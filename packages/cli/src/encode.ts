@@ -32,6 +32,15 @@ const escapeOne = (char: string): string => {
  */
 export const visible = (text: string): string => text.replace(unsafe, escapeOne);
 
+/**
+ * `text` from outside, echoed in a message: in double quotes, encoded by `visible`, and cut to `max` code
+ * points with an ellipsis, so a long or hostile value cannot take over the line.
+ */
+export const quoted = (text: string, max = 48): string => {
+  const points = [...visible(text)];
+  return `"${points.length > max ? `${points.slice(0, max - 1).join("")}…` : points.join("")}"`;
+};
+
 // JSON.stringify already writes C0 controls and lone surrogates inside strings as escapes, and the only raw
 // control characters it leaves are the line breaks of its own indentation, outside any string.
 const unsafeInJson = /[\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}]/gu;

@@ -5,6 +5,7 @@ import {
   APIUserAbortError,
   InvalidParameterError,
 } from "@realtimekit-api/client";
+import { quoted } from "./encode.js";
 import { CliError } from "./errors.js";
 import { type ExitKind, exitCodes } from "./exit-codes.js";
 import type { Sourced } from "./settings.js";
@@ -48,7 +49,6 @@ export const failureJson = (f: Failure) => ({
 /** The exit code of a failure. */
 export const exitCodeOf = (f: Failure): number => exitCodes[f.kind];
 
-const quote = (text: string) => JSON.stringify(text.length > 48 ? `${text.slice(0, 47)}…` : text);
 
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
 
@@ -87,7 +87,7 @@ function invalidParameter(error: InvalidParameterError, context: FailureContext)
   return {
     kind: "invalidInput",
     name: error.name,
-    message: `invalid ${where}${shown ? ` ${quote(hideCredentials(source.value))}` : ""}: ${reason}`,
+    message: `invalid ${where}${shown ? ` ${quoted(hideCredentials(source.value))}` : ""}: ${reason}`,
     hints: [],
     status: null,
     requestId: null,
@@ -122,7 +122,7 @@ function apiFailure(error: APIError, context: FailureContext): Failure {
     );
   } else if (status === 403) {
     hints.push(
-      `the token from ${token} may not read RealtimeKit sessions${account ? ` of account ${quote(account.value)}` : ""}: give it the Realtime or Realtime Admin permission for that account`,
+      `the token from ${token} may not read RealtimeKit sessions${account ? ` of account ${quoted(account.value)}` : ""}: give it the Realtime or Realtime Admin permission for that account`,
     );
   } else if (status === 404) {
     const named = ["account_id", "app_id", "session_id", "participant_id", "peer_id"]
@@ -139,7 +139,7 @@ function apiFailure(error: APIError, context: FailureContext): Failure {
   return {
     kind,
     name: error.name,
-    message: `${error.message}${error.requestId ? ` (request id ${error.requestId})` : ""}`,
+    message: error.message,
     hints,
     status,
     requestId: error.requestId ?? null,

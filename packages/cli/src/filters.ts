@@ -1,4 +1,5 @@
 import type { ParticipantFilter } from "@realtimekit-api/client";
+import { quoted } from "./encode.js";
 import { CliError } from "./errors.js";
 
 /** The values `--filters` takes, in the spec's order. */
@@ -40,7 +41,7 @@ export function parseFilters(values: readonly string[] | undefined): Participant
       if (/\s/.test(item)) {
         throw new CliError(
           "invalidInput",
-          `invalid --filters ${JSON.stringify(value)}: ${JSON.stringify(item)} has white space; separate filters with commas alone`,
+          `invalid --filters ${quoted(value)}: ${quoted(item)} has white space; separate filters with commas alone`,
           [
             `write it as ${value
               .split(",")
@@ -53,14 +54,14 @@ export function parseFilters(values: readonly string[] | undefined): Participant
       if (item === "") {
         throw new CliError(
           "invalidInput",
-          `invalid --filters ${JSON.stringify(value)}: an empty filter; leave no comma at either end or two together`,
+          `invalid --filters ${quoted(value)}: an empty filter; leave no comma at either end or two together`,
         );
       }
       if (!known.includes(item)) {
         const guess = nearest(item);
         throw new CliError(
           "invalidInput",
-          `invalid --filters ${JSON.stringify(value)}: ${JSON.stringify(item)} is not a filter`,
+          `invalid --filters ${quoted(value)}: ${quoted(item)} is not a filter`,
           [...(guess ? [`did you mean ${guess}?`] : []), `the filters are ${participantFilters.join(", ")}`],
         );
       }

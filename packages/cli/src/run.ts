@@ -49,7 +49,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (json) out.json(failureJson(failure));
     else {
       err.lines([
-        [styled("error", `realtimekit${command ? ` ${command}` : ""}:`), " ", failure.message],
+        [
+          styled("error", `realtimekit${command ? ` ${command}` : ""}:`),
+          " ",
+          failure.message,
+          failure.requestId ? ` (request id ${failure.requestId})` : "",
+        ],
         ...failure.hints.map((hint) => [styled("hint", "hint:"), " ", hint]),
       ]);
     }

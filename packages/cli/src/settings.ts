@@ -1,3 +1,4 @@
+import { quoted } from "./encode.js";
 import { CliError } from "./errors.js";
 
 /** A setting every command takes, from a flag or else an environment variable. */
@@ -153,7 +154,7 @@ export function countFlag(
   if (!(n >= min && n <= max)) {
     throw new CliError(
       "invalidInput",
-      `invalid ${flag} ${JSON.stringify(text)}: must be a whole number of ${unit} from ${min} to ${max}`,
+      `invalid ${flag} ${quoted(text)}: must be a whole number of ${unit} from ${min} to ${max}`,
     );
   }
   return n;
