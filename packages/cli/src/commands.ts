@@ -41,14 +41,12 @@ export interface CommandSpec {
 
 const filtersOption: OptionSpec = {
   flags: "--filters <list>",
-  help: "comma-separated, no spaces; repeatable (values below)",
+  help: "comma-separated, no spaces (see Filters below)",
   repeatable: true,
 };
 
 /** Options of the output every command shares. */
-export const outputOptions: OptionSpec[] = [
-  { flags: "--json", help: "print the body as JSON, and a failure as a JSON error" },
-];
+export const outputOptions: OptionSpec[] = [{ flags: "--json", help: "print JSON: the body, or the error" }];
 
 /** Options of the connection every command shares; the settings with environment fallbacks are added too. */
 export const transportOptions: OptionSpec[] = [

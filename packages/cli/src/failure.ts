@@ -49,7 +49,6 @@ export const failureJson = (f: Failure) => ({
 /** The exit code of a failure. */
 export const exitCodeOf = (f: Failure): number => exitCodes[f.kind];
 
-
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
 
 const base = { status: null, requestId: null, errors: [] as Failure["errors"] };
@@ -98,6 +97,15 @@ function invalidParameter(error: InvalidParameterError, context: FailureContext)
 // A base URL may carry a user and password; they are refused, and never repeated.
 const hideCredentials = (text: string) => text.replace(/\/\/[^/@]*@/, "//…@");
 
+const ids = ["account_id", "app_id", "session_id", "participant_id", "peer_id"];
+
+/** Where the values of these parameters came from, as a person typed or set them. */
+const named = (context: FailureContext, params: string[]) =>
+  params
+    .map((param) => context.sources[param]?.from)
+    .filter(Boolean)
+    .join(", ");
+
 function apiFailure(error: APIError, context: FailureContext): Failure {
   const { status } = error;
   const kind: ExitKind =
@@ -125,10 +133,9 @@ function apiFailure(error: APIError, context: FailureContext): Failure {
       `the token from ${token} may not read RealtimeKit sessions${account ? ` of account ${quoted(account.value)}` : ""}: give it the Realtime or Realtime Admin permission for that account`,
     );
   } else if (status === 404) {
-    const named = ["account_id", "app_id", "session_id", "participant_id", "peer_id"]
-      .map((param) => context.sources[param]?.from)
-      .filter(Boolean);
-    hints.push(`check ${named.join(", ")}: one of them names nothing the API knows`);
+    hints.push(`check ${named(context, ids)}: one of them names nothing the API knows`);
+  } else if (kind === "invalidInput") {
+    hints.push(`the API refused a value of this call: check ${named(context, [...ids, "filters"])}`);
   } else if (status === 429) {
     hints.push(
       "Cloudflare allows 1,200 requests per five minutes per user; once over it, every call is refused for five minutes",

@@ -96,7 +96,7 @@ export function buildProgram(
     for (const setting of Object.values(connectionSettings)) {
       addOption(command, {
         flags: `${setting.flag} ${setting.value}`,
-        help: `${setting.help} (env: ${setting.env})`,
+        help: `${setting.help} (env: ${setting.env}${"secret" in setting ? ", preferred" : ""})`,
       });
     }
     for (const option of transportOptions) addOption(command, option);

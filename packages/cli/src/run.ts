@@ -105,6 +105,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const problem = tokenProblem(settings.apiToken.value);
     if (problem) throw new CliError("invalidInput", `invalid ${settings.apiToken.from}: ${problem}`);
     const filters = parseFilters(options.filters as string[] | undefined);
+    if (filters) sources.filters = { value: filters.join(","), from: "--filters" };
     context.timeout =
       countFlag("--timeout", options.timeout as string | undefined, "milliseconds", 1, 2 ** 31 - 1) ??
       defaultTimeout;

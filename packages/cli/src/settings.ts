@@ -47,7 +47,7 @@ export const connectionSettings = {
     value: "<token>",
     env: "CLOUDFLARE_API_TOKEN",
     param: "apiToken",
-    help: "API token, better set in the environment",
+    help: "API token",
     what: "an API token with the Realtime or Realtime Admin permission",
     secret: true,
   },

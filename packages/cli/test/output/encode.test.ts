@@ -39,7 +39,12 @@ describe("visible: text from outside, safe on a terminal", () => {
   });
 
   const hostile = fc
-    .array(fc.oneof(fc.string({ unit: "grapheme" }), fc.constantFrom(...controlAndFormat).map((c) => String.fromCodePoint(c))))
+    .array(
+      fc.oneof(
+        fc.string({ unit: "grapheme" }),
+        fc.constantFrom(...controlAndFormat).map((c) => String.fromCodePoint(c)),
+      ),
+    )
     .map((parts) => parts.join(""));
 
   it("property: nothing a terminal acts on survives, and encoding twice changes nothing more", () => {

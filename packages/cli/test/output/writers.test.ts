@@ -142,9 +142,14 @@ describe("every writer shows outside text as visible escapes", () => {
   });
 
   it("echoed environment: an account ID from CLOUDFLARE_ACCOUNT_ID", async () => {
-    const { code, stderr } = await runCli(participant(), { ...env(), CLOUDFLARE_ACCOUNT_ID: `x${mallory}`.repeat(3) });
+    const { code, stderr } = await runCli(participant(), {
+      ...env(),
+      CLOUDFLARE_ACCOUNT_ID: `x${mallory}`.repeat(3),
+    });
     expect(code).toBe(3);
     expectSafe(stderr);
-    expect(stderr).toContain(`invalid CLOUDFLARE_ACCOUNT_ID "x${shown.mallory}x${shown.mallory.slice(0, 9)}…"`);
+    expect(stderr).toContain(
+      `invalid CLOUDFLARE_ACCOUNT_ID "x${shown.mallory}x${shown.mallory.slice(0, 9)}…"`,
+    );
   });
 });
