@@ -109,7 +109,7 @@ export function resolveSettings(
     else if (name !== "baseURL") missing.push(setting);
   }
   if (missing.length > 0) {
-    throw new CliError("usage", `missing ${missing.map((s) => `the ${s.label}`).join(" and ")}`, [
+    throw new CliError("usage", `missing ${missing.map((s) => `the ${s.label}`).join(", ").replace(/, ([^,]*)$/, " and $1")}`, [
       ...missing.map((s) =>
         s.secret
           ? `set ${s.env} (or pass ${s.flag} ${s.value}) to ${s.what}`

@@ -339,7 +339,7 @@ describe("bad command lines: what was wrong and what to do, nothing sent", () =>
     expect(code).toBe(2);
     expect(stderr).toBe(
       [
-        "realtimekit participant: missing the account ID and the app ID and the API token",
+        "realtimekit participant: missing the account ID, the app ID and the API token",
         "hint: pass --account-id <account_id> or set CLOUDFLARE_ACCOUNT_ID to the account ID shown in the Cloudflare dashboard",
         "hint: pass --app-id <app_id> or set REALTIMEKIT_APP_ID to the ID of your RealtimeKit app",
         "hint: set CLOUDFLARE_API_TOKEN (or pass --api-token <token>) to an API token with the Realtime or Realtime Admin permission",
