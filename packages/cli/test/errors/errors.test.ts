@@ -162,6 +162,15 @@ describe("network failures: exit 8, with host, port and system code", () => {
     });
   });
 
+  it("passes on why fetch refused before connecting (a port browsers block), not just 'fetch failed'", async () => {
+    const { code, stderr } = await runCli(["peer-report", ids.peer, "--max-retries", "0"], {
+      ...env(),
+      CLOUDFLARE_BASE_URL: "http://127.0.0.1:9/client/v4",
+    });
+    expect(code).toBe(8);
+    expect(stderr.split("\n")[0]).toBe("realtimekit peer-report: cannot connect to 127.0.0.1:9: bad port");
+  });
+
   it("says how long it waited when the server never answers", async () => {
     mock.script("getParticipantDataFromPeerId", [{ hang: true }]);
     const { code, stderr } = await runCli(
