@@ -1,29 +1,15 @@
-import { type MockServer, startMockServer } from "@realtimekit-api/mock";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fakeToken, ids, startCli } from "../support/run-cli.js";
+import { describe, expect, it } from "vitest";
+import { useMock } from "../support/mock.js";
+import { ids, startCli } from "../support/run-cli.js";
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer();
-});
-afterAll(async () => {
-  await mock.close();
-});
-
-const env = () => ({
-  CLOUDFLARE_API_TOKEN: fakeToken,
-  CLOUDFLARE_ACCOUNT_ID: "a",
-  REALTIMEKIT_APP_ID: "b",
-  CLOUDFLARE_BASE_URL: mock.baseURL,
-});
+const { server, env } = useMock();
 
 /** Starts the CLI against a server that never answers, and presses Ctrl-C once the request is in. */
 async function interrupt(...extra: string[]) {
-  mock.requests.length = 0;
-  mock.script("getParticipantDataFromPeerId", [{ hang: true }]);
+  server().script("getParticipantDataFromPeerId", [{ hang: true }]);
   const { child, result } = startCli(["peer-report", ids.peer, ...extra], env());
-  for (let i = 0; i < 200 && mock.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
-  expect(mock.requests).toHaveLength(1);
+  for (let i = 0; i < 200 && server().requests.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+  expect(server().requests).toHaveLength(1);
   child.kill("SIGINT");
   return result;
 }

@@ -1,26 +1,9 @@
 import { createServer } from "node:net";
-import { type MockServer, startMockServer } from "@realtimekit-api/mock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useMock } from "../support/mock.js";
 import { fakeToken, ids, outputs, runCli } from "../support/run-cli.js";
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer();
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(() => {
-  mock.clearScripts();
-  mock.requests.length = 0;
-});
-
-const env = () => ({
-  CLOUDFLARE_API_TOKEN: fakeToken,
-  CLOUDFLARE_ACCOUNT_ID: "023e105f4ecef8ad9ca31a8372d0c353",
-  REALTIMEKIT_APP_ID: "app_id",
-  CLOUDFLARE_BASE_URL: mock.baseURL,
-});
+const { server, env } = useMock();
 const participant = (...extra: string[]) => ["participant", ids.session, ids.participant, ...extra];
 const without = (name: keyof ReturnType<typeof env>) => {
   const { [name]: _, ...rest } = env();
@@ -32,24 +15,24 @@ describe("against a server", () => {
     const { code, stdout } = await runCli(participant("--filters", "device_info,events", "--json"), env());
     expect(code).toBe(0);
     expect(JSON.parse(stdout).data.participant.id).toBe(ids.participant);
-    expect(mock.requests).toHaveLength(1);
-    expect(mock.requests[0]?.path).toBe(
+    expect(server().requests).toHaveLength(1);
+    expect(server().requests[0]?.path).toBe(
       `/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/sessions/${ids.session}/participants/${ids.participant}`,
     );
-    expect(mock.requests[0]?.query).toMatchObject({ filters: "device_info,events" });
+    expect(server().requests[0]?.query).toMatchObject({ filters: "device_info,events" });
   });
 
   it("lets flags win over the environment", async () => {
     const { code } = await runCli(participant("--account-id", "flag-account", "--app-id", "flag-app"), env());
     expect(code).toBe(0);
-    expect(mock.requests[0]?.path).toContain("/accounts/flag-account/realtime/kit/flag-app/");
+    expect(server().requests[0]?.path).toContain("/accounts/flag-account/realtime/kit/flag-app/");
   });
 
   it("merges repeated --filters, in order, each once", async () => {
     const args = participant("--filters", "device_info", "--filters", "events,device_info", "--json");
     const { code } = await runCli(args, env());
     expect(code).toBe(0);
-    expect(mock.requests[0]?.query).toMatchObject({ filters: "device_info,events" });
+    expect(server().requests[0]?.query).toMatchObject({ filters: "device_info,events" });
   });
 });
 
@@ -83,7 +66,7 @@ describe("API errors: one line with the status, message and request id, a hint, 
     [500, 7, "InternalServerError", "Internal error", "try again later"],
     [503, 7, "InternalServerError", "Unavailable", "try again later"],
   ])("%i → exit %i (%s)", async (status, exitCode, name, message, hint) => {
-    mock.script("getSessionParticipantDetails", Array(3).fill(envelope(status, message)));
+    server().script("getSessionParticipantDetails", Array(3).fill(envelope(status, message)));
     const human = await runCli(participant("--account-id", "acct"), env());
     expect(human.code).toBe(exitCode);
     expect(human.stdout).toBe("");
@@ -92,7 +75,7 @@ describe("API errors: one line with the status, message and request id, a hint, 
     expect(hints.join("\n")).toContain(hint);
     for (const line of hints) expect(line).toMatch(/^hint: /);
 
-    mock.script("getSessionParticipantDetails", Array(3).fill(envelope(status, message)));
+    server().script("getSessionParticipantDetails", Array(3).fill(envelope(status, message)));
     const json = await runCli(participant("--account-id", "acct", "--json"), env());
     expect(json.code).toBe(exitCode);
     expect(json.stderr).toBe("");
@@ -108,7 +91,7 @@ describe("API errors: one line with the status, message and request id, a hint, 
   });
 
   it("names the account the token may not read on 403", async () => {
-    mock.script("getSessionParticipantDetails", [envelope(403, "Authentication error")]);
+    server().script("getSessionParticipantDetails", [envelope(403, "Authentication error")]);
     const { stderr } = await runCli(participant(), env());
     expect(stderr).toContain(
       'hint: the token from CLOUDFLARE_API_TOKEN may not read RealtimeKit sessions of account "023e105f4ecef8ad9ca31a8372d0c353"',
@@ -116,7 +99,7 @@ describe("API errors: one line with the status, message and request id, a hint, 
   });
 
   it("says the token came from --api-token when it did", async () => {
-    mock.script("getSessionParticipantDetails", [envelope(401, "Authentication error")]);
+    server().script("getSessionParticipantDetails", [envelope(401, "Authentication error")]);
     const { stderr } = await runCli(participant("--api-token", "other-fake-token"), env());
     expect(stderr).toContain("hint: the API refused the token from --api-token");
   });
@@ -124,10 +107,10 @@ describe("API errors: one line with the status, message and request id, a hint, 
   it("reduces an HTML error page to a short line, after retrying it", async () => {
     const page = `<html><head><title>502 Bad Gateway</title></head><body>${"<p>upstream</p>".repeat(50)}</body></html>`;
     const step = { status: 502, headers: { "content-type": "text/html", "retry-after-ms": "0" }, body: page };
-    mock.script("getParticipantDataFromPeerId", [step, step, step]);
+    server().script("getParticipantDataFromPeerId", [step, step, step]);
     const { code, stderr } = await runCli(["peer-report", ids.peer], env());
     expect(code).toBe(7);
-    expect(mock.requests).toHaveLength(3);
+    expect(server().requests).toHaveLength(3);
     expect(stderr).toMatch(/^realtimekit peer-report: 502 502 Bad Gateway upstream/);
     expect(stderr.split("\n")[0]?.length).toBeLessThan(200);
   });
@@ -172,14 +155,14 @@ describe("network failures: exit 8, with host, port and system code", () => {
   });
 
   it("says how long it waited when the server never answers", async () => {
-    mock.script("getParticipantDataFromPeerId", [{ hang: true }]);
+    server().script("getParticipantDataFromPeerId", [{ hang: true }]);
     const { code, stderr } = await runCli(
       ["peer-report", ids.peer, "--timeout", "300", "--max-retries", "0"],
       env(),
     );
     expect(code).toBe(8);
     expect(stderr).toBe(
-      `realtimekit peer-report: no answer from ${new URL(mock.baseURL).host} within 0.3 s\n` +
+      `realtimekit peer-report: no answer from ${new URL(server().baseURL).host} within 0.3 s\n` +
         "hint: wait longer with --timeout <ms>, or check the network and CLOUDFLARE_BASE_URL\n",
     );
   });
@@ -340,7 +323,7 @@ describe("bad command lines: what was wrong and what to do, nothing sent", () =>
     expect(first).toBe(`realtimekit participant: ${message}`);
     expect(hints.join("\n")).toContain(hint);
     expect(code).toBe(exitCode);
-    expect(mock.requests).toHaveLength(0);
+    expect(server().requests).toHaveLength(0);
   });
 
   it("names every missing setting at once, and offers --mock when there is no token", async () => {

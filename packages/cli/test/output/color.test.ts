@@ -1,8 +1,8 @@
 import { execFile, execFileSync } from "node:child_process";
-import { type MockServer, startMockServer } from "@realtimekit-api/mock";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { colorEnabled, type Stream } from "../../src/output.js";
-import { bin, fakeToken, ids, rawUnsafe, runCli } from "../support/run-cli.js";
+import { useMock } from "../support/mock.js";
+import { bin, ids, rawUnsafe, runCli } from "../support/run-cli.js";
 
 const has = (command: string) => {
   try {
@@ -81,18 +81,12 @@ describe("colour: on a terminal that has it, never when piped, NO_COLOR and FORC
 });
 
 describe("in a real terminal emulator (tmux)", () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startMockServer();
-  });
-  afterAll(async () => {
-    await mock.close();
-  });
+  const { server, env: mockEnv } = useMock();
 
   // The issue's first example, end to end: a display name that would clear the screen and retitle the
   // window. tmux keeps the screen and the pane's title, which show whether the terminal acted on it.
   it.skipIf(!has("tmux"))("neither clears the screen nor retitles the window", async () => {
-    mock.script("getSessionParticipantDetails", [
+    server().script("getSessionParticipantDetails", [
       {
         body: {
           success: true,
@@ -101,7 +95,9 @@ describe("in a real terminal emulator (tmux)", () => {
       },
     ]);
     const session = `rtk-${process.pid}`;
-    const env = `CLOUDFLARE_API_TOKEN=${fakeToken} CLOUDFLARE_ACCOUNT_ID=a REALTIMEKIT_APP_ID=b CLOUDFLARE_BASE_URL=${mock.baseURL}`;
+    const env = Object.entries(mockEnv())
+      .map(([name, value]) => `${name}=${value}`)
+      .join(" ");
     const tmux = (...args: string[]) => execFileSync("tmux", ["-L", session, ...args], { encoding: "utf8" });
     tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "30", "sh");
     try {

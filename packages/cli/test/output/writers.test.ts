@@ -1,6 +1,6 @@
-import { type MockServer, startMockServer } from "@realtimekit-api/mock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fakeToken, ids, rawUnsafe, runCli } from "../support/run-cli.js";
+import { describe, expect, it } from "vitest";
+import { useMock } from "../support/mock.js";
+import { ids, rawUnsafe, runCli } from "../support/run-cli.js";
 
 // Each writer gets text from outside with every kind of character a terminal acts on: the two
 // examples (clear screen and retitle; erase the line and fake a success), a one-character CSI, a bidi
@@ -14,23 +14,7 @@ const shown = {
   sneaky: "a\\x9b2Jb\\u202ec\\u200bd",
 };
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer();
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(() => {
-  mock.clearScripts();
-});
-
-const env = () => ({
-  CLOUDFLARE_API_TOKEN: fakeToken,
-  CLOUDFLARE_ACCOUNT_ID: "023e105f4ecef8ad9ca31a8372d0c353",
-  REALTIMEKIT_APP_ID: "app_id",
-  CLOUDFLARE_BASE_URL: mock.baseURL,
-});
+const { server, env } = useMock();
 const participant = (...extra: string[]) => ["participant", ids.session, ids.participant, ...extra];
 
 /** No raw control, format or separator character on any line (the line breaks between lines aside). */
@@ -52,7 +36,7 @@ const participantBody = {
 
 describe("every writer shows outside text as visible escapes", () => {
   it("a participant: heading, fields and the peer events table", async () => {
-    mock.script("getSessionParticipantDetails", [{ body: participantBody }]);
+    server().script("getSessionParticipantDetails", [{ body: participantBody }]);
     const { code, stdout, stderr } = await runCli(participant("--include-peer-events"), env());
     expect(stderr).toBe("");
     expect(code).toBe(0);
@@ -64,7 +48,7 @@ describe("every writer shows outside text as visible escapes", () => {
   });
 
   it("a peer report: heading, fields, peer events, metadata keys and values, quality keys", async () => {
-    mock.script("getParticipantDataFromPeerId", [
+    server().script("getParticipantDataFromPeerId", [
       {
         body: {
           success: true,
@@ -88,7 +72,7 @@ describe("every writer shows outside text as visible escapes", () => {
   });
 
   it("--json: exact JSON of the body, with those characters as \\u escapes", async () => {
-    mock.script("getSessionParticipantDetails", [{ body: participantBody }]);
+    server().script("getSessionParticipantDetails", [{ body: participantBody }]);
     const { code, stdout } = await runCli(participant("--json"), env());
     expect(code).toBe(0);
     expectSafe(stdout);
@@ -98,7 +82,7 @@ describe("every writer shows outside text as visible escapes", () => {
   });
 
   it("an API error's message and request id, on stderr", async () => {
-    mock.script("getSessionParticipantDetails", [
+    server().script("getSessionParticipantDetails", [
       {
         status: 404,
         // A header can carry bytes 0x80–0xFF, which fetch reads as Latin-1: U+009B here, after the
@@ -117,7 +101,7 @@ describe("every writer shows outside text as visible escapes", () => {
   });
 
   it("an API error as --json: exact JSON, escaped", async () => {
-    mock.script("getSessionParticipantDetails", [
+    server().script("getSessionParticipantDetails", [
       { status: 404, body: { success: false, error: { code: 404, message: fakeSuccess } } },
     ]);
     const { code, stdout, stderr } = await runCli(participant("--json"), env());
