@@ -6,6 +6,7 @@ import {
   InvalidParameterError,
 } from "@realtimekit-api/client";
 import { quoted } from "./encode.js";
+import { seconds } from "./client-log.js";
 import { CliError } from "./errors.js";
 import { type ExitKind, exitCodes } from "./exit-codes.js";
 import type { Sourced } from "./settings.js";
@@ -49,7 +50,6 @@ export const failureJson = (f: Failure) => ({
 /** The exit code of a failure. */
 export const exitCodeOf = (f: Failure): number => exitCodes[f.kind];
 
-const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
 
 const base = { status: null, requestId: null, errors: [] as Failure["errors"] };
 
@@ -137,6 +137,9 @@ function apiFailure(error: APIError, context: FailureContext): Failure {
   } else if (kind === "invalidInput") {
     hints.push(`the API refused a value of this call: check ${named(context, [...ids, "filters"])}`);
   } else if (status === 429) {
+    // The client (from its transport's rules) says how long the API asked to wait, when it named a time.
+    const wait = (error as { retryAfter?: unknown }).retryAfter;
+    if (typeof wait === "number") hints.push(`the API asks to wait ${seconds(wait)} before the next call`);
     hints.push(
       "Cloudflare allows 1,200 requests per five minutes per user; once over it, every call is refused for five minutes",
     );

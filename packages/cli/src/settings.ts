@@ -109,14 +109,23 @@ export function resolveSettings(
     else if (name !== "baseURL") missing.push(setting);
   }
   if (missing.length > 0) {
-    throw new CliError("usage", `missing ${missing.map((s) => `the ${s.label}`).join(", ").replace(/, ([^,]*)$/, " and $1")}`, [
-      ...missing.map((s) =>
-        s.secret
-          ? `set ${s.env} (or pass ${s.flag} ${s.value}) to ${s.what}`
-          : `pass ${s.flag} ${s.value} or set ${s.env} to ${s.what}`,
-      ),
-      ...(missing.some((s) => s.secret) ? ["or try --mock, which answers from an embedded mock server"] : []),
-    ]);
+    throw new CliError(
+      "usage",
+      `missing ${missing
+        .map((s) => `the ${s.label}`)
+        .join(", ")
+        .replace(/, ([^,]*)$/, " and $1")}`,
+      [
+        ...missing.map((s) =>
+          s.secret
+            ? `set ${s.env} (or pass ${s.flag} ${s.value}) to ${s.what}`
+            : `pass ${s.flag} ${s.value} or set ${s.env} to ${s.what}`,
+        ),
+        ...(missing.some((s) => s.secret)
+          ? ["or try --mock, which answers from an embedded mock server"]
+          : []),
+      ],
+    );
   }
   return resolved as Record<Exclude<SettingName, "baseURL">, Sourced> & { baseURL?: Sourced };
 }
