@@ -69,6 +69,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError && error.exitCode === 0) return exitCodes.ok;
+    // `help <unknown>`: commander has printed the command list to stderr, which says it all.
+    if (error instanceof CommanderError && error.code === "commander.help") return exitCodes.usage;
     const command = program.commands.find((c) => c.name() === argv[0])?.name();
     return fail(usageFailure(error, command), command);
   }

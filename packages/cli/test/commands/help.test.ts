@@ -42,6 +42,14 @@ describe("help, version and usage", () => {
     expect(viaHelp.stdout).toBe(viaFlag.stdout);
   });
 
+  it("`help <unknown>` lists the commands on stderr, exit 2", async () => {
+    const { code, stdout, stderr } = await runCli(["help", "participants"]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^Usage: realtimekit \[options\] \[command\]\n/);
+    expect(stderr).not.toContain("outputHelp");
+  });
+
   it.each([["--version"], ["-V"]])("%s prints the package's version, exit 0", async (flag) => {
     const { code, stdout } = await runCli([flag]);
     expect(code).toBe(0);
