@@ -111,7 +111,7 @@ describe("API errors: one line with the status, message and request id, a hint, 
     const { code, stderr } = await runCli(["peer-report", ids.peer], env());
     expect(code).toBe(7);
     expect(server().requests).toHaveLength(3);
-    expect(stderr).toMatch(/^realtimekit peer-report: 502 502 Bad Gateway upstream/);
+    expect(stderr).toMatch(/^realtimekit peer-report: 502 502 Bad Gateway/);
     expect(stderr.split("\n")[0]?.length).toBeLessThan(200);
   });
 });
