@@ -18,9 +18,10 @@ describe("the README's CLI section", () => {
     );
   });
 
+  // When one differs: `pnpm --filter @realtimekit-api/cli run readme` rewrites the blocks; review the diff.
   it.each(sessions.map((s) => [s.args.join(" "), s] as const))("$ realtimekit %s", async (_, session) => {
     const { stdout, stderr } = await runCli(session.args);
-    expect(`${stdout}${stderr}`).toBe(session.output);
+    expect(`${stdout}${stderr}`, "run `pnpm --filter @realtimekit-api/cli run readme`").toBe(session.output);
   });
 
   it("lists every exit code the command has", async () => {
