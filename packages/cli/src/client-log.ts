@@ -8,9 +8,13 @@ export interface Logger {
   debug(message: string): void;
 }
 
-/** How long a wait is, for a person: `0.5 s`, `2 s`, `1.5 s`, `45 s`. */
+/** How long a wait is, for a person: `50 ms`, `0.5 s`, `2 s`, `1.5 s`, `45 s`. */
 export const seconds = (ms: number): string =>
-  ms >= 10_000 || ms % 1000 === 0 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
+  ms < 100
+    ? `${Math.round(ms)} ms`
+    : ms >= 10_000 || ms % 1000 === 0
+      ? `${Math.round(ms / 1000)} s`
+      : `${(ms / 1000).toFixed(1)} s`;
 
 // The client's line for an attempt that is retried:
 // `realtimekit GET <url>: <status or error name> in <ms> ms, retry <n> in <ms> ms[ (retry-after)]`.

@@ -63,6 +63,8 @@ describe("the client's log, for a person at a terminal", () => {
   });
 
   it.each([
+    [0, "0 ms"],
+    [50, "50 ms"],
     [430, "0.4 s"],
     [1500, "1.5 s"],
     [2000, "2 s"],
