@@ -5,8 +5,8 @@ import {
   APIUserAbortError,
   InvalidParameterError,
 } from "@realtimekit-api/client";
-import { quoted } from "./encode.js";
 import { seconds } from "./client-log.js";
+import { quoted } from "./encode.js";
 import { CliError } from "./errors.js";
 import { type ExitKind, exitCodes } from "./exit-codes.js";
 import type { Sourced } from "./settings.js";
@@ -49,7 +49,6 @@ export const failureJson = (f: Failure) => ({
 
 /** The exit code of a failure. */
 export const exitCodeOf = (f: Failure): number => exitCodes[f.kind];
-
 
 const base = { status: null, requestId: null, errors: [] as Failure["errors"] };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { visible } from "../../src/encode.js";
 import { useMock } from "../support/mock.js";
-import { fakeToken, ids, rawUnsafe, runCli } from "../support/run-cli.js";
+import { ids, rawUnsafe, runCli } from "../support/run-cli.js";
 
 // Each writer gets text from outside with every kind of character a terminal acts on: the two
 // examples (clear screen and retitle; erase the line and fake a success), a one-character CSI, a bidi
