@@ -10,44 +10,54 @@ export interface Logger {
 
 /** How long a wait is, for a person: `50 ms`, `0.5 s`, `2 s`, `1.5 s`, `45 s`. */
 export const seconds = (ms: number): string =>
-  ms < 100
-    ? `${Math.round(ms)} ms`
-    : ms >= 10_000 || ms % 1000 === 0
-      ? `${Math.round(ms / 1000)} s`
-      : `${(ms / 1000).toFixed(1)} s`;
+  ms < 100 ? `${Math.round(ms)} ms` : `${ms >= 10_000 ? Math.round(ms / 1000) : Math.round(ms / 100) / 10} s`;
 
 // The client's line for an attempt that is retried:
 // `realtimekit GET <url>: <status or error name> in <ms> ms, retry <n> in <ms> ms[ (retry-after)]`.
 const retryLine = /: (\S+) in \d+ ms, retry (\d+) in (\d+) ms/;
 
-const what = (outcome: string, timeout: number) =>
+const what = (outcome: string, timeout: number, connection: () => string | undefined) =>
   /^\d+$/.test(outcome)
     ? `${outcome} from the API`
     : outcome === "APIConnectionTimeoutError"
       ? `no answer within ${seconds(timeout)}`
-      : "no connection";
+      : (connection() ?? "no connection");
 
 /**
- * The client's log, on stderr, as a person at a terminal wants it. A retry becomes one line, e.g.
- * `503 from the API, retrying in 2 s, 1 of 2`, so a slow call is never silent; with `verbose`, every line
+ * The client's log, on stderr, as a person at a terminal wants it. A retry becomes one line after `prefix`,
+ * e.g. `realtimekit peer-report: 503 from the API, retrying in 2 s, 1 of 2`, so a slow call is never silent; with `verbose`, every line
  * of the client's debug log is written as it is. Warnings and errors are always written. Each line goes
  * through the caller's writer, so the output encoding applies to the URLs in it too.
  */
 export function clientLogger(
   write: (line: Line) => void,
-  { verbose, maxRetries, timeout }: { verbose: boolean; maxRetries: number; timeout: number },
+  {
+    prefix,
+    verbose,
+    maxRetries,
+    timeout,
+    connection = () => undefined,
+  }: {
+    prefix: string;
+    verbose: boolean;
+    maxRetries: number;
+    timeout: number;
+    /** Why the last attempt's connection failed, e.g. `connection refused (ECONNREFUSED, connect)`. */
+    connection?: () => string | undefined;
+  },
 ): Logger {
   const info = (message: string) => {
     const retry = retryLine.exec(message);
     if (verbose) write(styled("label", message));
     if (retry) {
       const [, outcome = "", n = "", delay = "0"] = retry;
-      write(
+      write([
+        `${prefix} `,
         styled(
           "warning",
-          `${what(outcome, timeout)}, retrying in ${seconds(Number(delay))}, ${n} of ${maxRetries}`,
+          `${what(outcome, timeout, connection)}, retrying in ${seconds(Number(delay))}, ${n} of ${maxRetries}`,
         ),
-      );
+      ]);
     }
   };
   return {

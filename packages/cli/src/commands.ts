@@ -53,6 +53,7 @@ export const transportOptions: OptionSpec[] = [
   { flags: "--mock", help: "answer from an embedded mock server; reads no env" },
   { flags: "--timeout <ms>", help: "milliseconds each attempt may take (default: 30000)" },
   { flags: "--max-retries <n>", help: "retries after a failure, 0 to 10 (default: 2)" },
+  { flags: "--verbose", help: "log each attempt to stderr (the client's debug log)" },
 ];
 
 const session = "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e";

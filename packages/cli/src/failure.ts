@@ -195,6 +195,17 @@ const codeWords: Record<string, string> = {
   ERR_TLS_CERT_ALTNAME_INVALID: "its TLS certificate is for another host",
 };
 
+/**
+ * Why a connection failed, from the error's causes: the system's code in words with the code and the call
+ * (`connection refused (ECONNREFUSED, connect)`), else the innermost message (`bad port`).
+ */
+export function connectionProblem(error: unknown): string {
+  const code = causeField(error, "code");
+  const syscall = causeField(error, "syscall");
+  if (typeof code !== "string") return String(causes(error).at(-1)?.message ?? "failed");
+  return `${codeWords[code] ?? "failed"} (${code}${typeof syscall === "string" ? `, ${syscall}` : ""})`;
+}
+
 function connectionFailure(error: APIConnectionError, context: FailureContext): Failure {
   const url = new URL(context.baseURL);
   const address = causeField(error, "address") ?? causeField(error, "hostname") ?? url.hostname;
@@ -213,13 +224,7 @@ function connectionFailure(error: APIConnectionError, context: FailureContext): 
       errors: [],
     };
   }
-  const code = causeField(error, "code");
-  const syscall = causeField(error, "syscall");
-  const detail = typeof code === "string" ? (codeWords[code] ?? "failed") : "";
-  const message =
-    typeof code === "string"
-      ? `cannot connect to ${where}: ${detail} (${code}${typeof syscall === "string" ? `, ${syscall}` : ""})${attempts}`
-      : `cannot connect to ${where}: ${String(causes(error).at(-1)?.message ?? error.message)}${attempts}`;
+  const message = `cannot connect to ${where}: ${connectionProblem(error)}${attempts}`;
   return {
     kind: "network",
     name: error.name,

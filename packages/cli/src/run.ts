@@ -2,10 +2,12 @@ import { createRealtimeKitClient } from "@realtimekit-api/client";
 import { type MockServer, startMockServer } from "@realtimekit-api/mock";
 import { CommanderError } from "commander";
 import packageJson from "../package.json" with { type: "json" };
+import { clientLogger } from "./client-log.js";
 import { CliError } from "./errors.js";
 import { exitCodes } from "./exit-codes.js";
 import {
   cliFailure,
+  connectionProblem,
   describeFailure,
   exitCodeOf,
   type Failure,
@@ -87,6 +89,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     mock: options.mock === true,
   };
   let mock: MockServer | undefined;
+  let lastFailure: unknown;
   try {
     const settings = resolveSettings(
       {
@@ -123,6 +126,25 @@ export async function run(argv: string[], io: Io): Promise<number> {
       baseURL: context.baseURL,
       timeout: context.timeout,
       maxRetries,
+      // Every attempt is counted, for the messages of a call that failed after several.
+      fetch: async (url, init) => {
+        context.attempts++;
+        try {
+          return await fetch(url, init);
+        } catch (error) {
+          lastFailure = error;
+          throw error;
+        }
+      },
+      // At info the client notes each retry, which becomes one line on stderr; at debug, every attempt.
+      logLevel: options.verbose === true ? "debug" : "info",
+      logger: clientLogger((line) => err.lines([line]), {
+        prefix: `realtimekit ${command.name}:`,
+        verbose: options.verbose === true,
+        maxRetries,
+        timeout: context.timeout,
+        connection: () => (lastFailure === undefined ? undefined : connectionProblem(lastFailure)),
+      }),
     });
     const body = await command.call(rtk, { args, filters, options }, { signal: io.signal });
     if (json) out.json(body);

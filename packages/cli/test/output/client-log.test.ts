@@ -5,6 +5,7 @@ import { type Line, plain } from "../../src/output.js";
 const capture = (verbose: boolean) => {
   const lines: string[] = [];
   const logger = clientLogger((line: Line) => lines.push(plain(line)), {
+    prefix: "realtimekit peer-report:",
     verbose,
     maxRetries: 2,
     timeout: 30_000,
@@ -18,19 +19,19 @@ describe("the client's log, for a person at a terminal", () => {
   it.each([
     [
       `realtimekit GET ${url}: 503 in 41 ms, retry 1 in 2000 ms (retry-after)`,
-      "503 from the API, retrying in 2 s, 1 of 2",
+      "realtimekit peer-report: 503 from the API, retrying in 2 s, 1 of 2",
     ],
     [
       `realtimekit GET ${url}: 429 in 12 ms, retry 2 in 1480 ms`,
-      "429 from the API, retrying in 1.5 s, 2 of 2",
+      "realtimekit peer-report: 429 from the API, retrying in 1.5 s, 2 of 2",
     ],
     [
       `realtimekit GET ${url}: APIConnectionTimeoutError in 30004 ms, retry 1 in 430 ms`,
-      "no answer within 30 s, retrying in 0.4 s, 1 of 2",
+      "realtimekit peer-report: no answer within 30 s, retrying in 0.4 s, 1 of 2",
     ],
     [
       `realtimekit GET ${url}: APIConnectionError in 3 ms, retry 1 in 512 ms`,
-      "no connection, retrying in 0.5 s, 1 of 2",
+      "realtimekit peer-report: no connection, retrying in 0.5 s, 1 of 2",
     ],
   ])("a retry is one line: %s", (message, line) => {
     const { logger, lines } = capture(false);
@@ -51,7 +52,7 @@ describe("the client's log, for a person at a terminal", () => {
     expect(verbose.lines).toEqual([
       `realtimekit GET ${url}: 200 in 40 ms`,
       `realtimekit GET ${url}: 503 in 41 ms, retry 1 in 2000 ms`,
-      "503 from the API, retrying in 2 s, 1 of 2",
+      "realtimekit peer-report: 503 from the API, retrying in 2 s, 1 of 2",
     ]);
   });
 
@@ -66,6 +67,7 @@ describe("the client's log, for a person at a terminal", () => {
     [0, "0 ms"],
     [50, "50 ms"],
     [430, "0.4 s"],
+    [999.5, "1 s"],
     [1500, "1.5 s"],
     [2000, "2 s"],
     [30_000, "30 s"],
