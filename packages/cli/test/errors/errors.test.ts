@@ -124,7 +124,7 @@ describe("API errors: one line with the status, message and request id, a hint, 
     expect(code).toBe(7);
     expect(server().requests).toHaveLength(3);
     const last = stderr.trimEnd().split("\n").at(-2) ?? "";
-    expect(last).toMatch(/^realtimekit peer-report: 502 502 Bad Gateway/);
+    expect(last).toMatch(/^realtimekit peer-report: 502 502 Bad Gateway \(request id [0-9a-f]{16}-MOCK\)$/);
     expect(last.length).toBeLessThan(200);
   });
 });
