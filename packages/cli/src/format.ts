@@ -6,6 +6,7 @@ import type {
 } from "@realtimekit-api/types";
 import { visible } from "./encode.js";
 import { type Line, styled } from "./output.js";
+import { formatQuality } from "./quality.js";
 
 type Value = string | number | boolean | null | undefined;
 const shown = (value: Value) => (value === null || value === undefined || value === "" ? "-" : String(value));
@@ -33,7 +34,7 @@ export function table(header: string[], rows: Value[][]): string[] {
 }
 
 /** A section heading, e.g. `Peer events (2)`. */
-const heading = (text: string): Line => styled("heading", text);
+export const heading = (text: string): Line => styled("heading", text);
 
 /** A short one-line rendering of a free-form JSON value. */
 function brief(value: unknown, max = 60): string {
@@ -98,8 +99,6 @@ export function formatPeerReport(body: GetParticipantDataFromPeerIdResponse): Li
   const metadata = Object.entries(d.peer_report?.metadata ?? {});
   lines.push("", heading(`Report metadata (${metadata.length})`));
   if (metadata.length > 0) lines.push(...fields(metadata.map(([key, value]) => [key, brief(value)])));
-  const quality = Object.keys(d.peer_report?.quality ?? {});
-  lines.push("", heading(`Quality keys (${quality.length})`));
-  if (quality.length > 0) lines.push(`  ${quality.join(", ")}`);
+  lines.push("", ...formatQuality(d.peer_report?.quality));
   return lines;
 }
