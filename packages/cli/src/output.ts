@@ -1,4 +1,4 @@
-import { styleText } from "node:util";
+import * as util from "node:util";
 import { jsonText, visible } from "./encode.js";
 
 /** What the command writes to: the process's stdout or stderr, or a test's stand-in. */
@@ -22,6 +22,9 @@ export function colorEnabled(stream: Stream, env: Record<string, string | undefi
   if (env.NO_COLOR) return false;
   return stream.isTTY === true && (stream.hasColors?.(16, env) ?? false);
 }
+
+// `styleText` came in Node 20.12; on an older Node 20 the command writes without colour rather than fail.
+const styleText = (util as Partial<typeof util>).styleText;
 
 /** The styles the command uses; each maps to `node:util` `styleText` formats. */
 const styles = {
@@ -64,7 +67,7 @@ export class Output {
     private readonly stream: Stream,
     env: Record<string, string | undefined>,
   ) {
-    this.color = colorEnabled(stream, env);
+    this.color = styleText !== undefined && colorEnabled(stream, env);
   }
 
   /** Writes each line, encoded and styled, with a line break after it. */
@@ -90,7 +93,7 @@ export class Output {
 
   /** `text` with a style, when this stream has colour. */
   style(style: Style, text: string): string {
-    return this.color ? styleText([...styles[style]], text, { validateStream: false }) : text;
+    return this.color && styleText ? styleText([...styles[style]], text, { validateStream: false }) : text;
   }
 
   private render(line: Line): string {
