@@ -1,4 +1,6 @@
-import { table } from "./format.js";
+import { visible } from "./encode.js";
+import { heading, table } from "./format.js";
+import { type Line, styled } from "./output.js";
 
 type Sample = Record<string, unknown>;
 
@@ -12,7 +14,7 @@ const measured = ["mos_quality", "packets_lost", "jitter", "rtt"];
  * computes them), else from the samples. Units: packet loss in percent; jitter and RTT in milliseconds,
  * as the field names of the cumulative summaries (`100ms_or_greater_event_fraction`) imply.
  */
-export function formatQuality(quality: Record<string, unknown> | null | undefined): string[] {
+export function formatQuality(quality: Record<string, unknown> | null | undefined): Line[] {
   const entries = Object.entries(quality ?? {});
   const tracks = entries.filter(
     ([, value]) =>
@@ -21,7 +23,7 @@ export function formatQuality(quality: Record<string, unknown> | null | undefine
       value.some((sample) => isRecord(sample) && measured.some((key) => typeof sample[key] === "number")),
   );
   if (tracks.length === 0) {
-    const lines = [`Quality keys (${entries.length})`];
+    const lines: Line[] = [heading(`Quality keys (${entries.length})`)];
     if (entries.length > 0) lines.push(`  ${entries.map(([key]) => visible(key)).join(", ")}`);
     return lines;
   }
@@ -40,12 +42,15 @@ export function formatQuality(quality: Record<string, unknown> | null | undefine
       milliseconds(at(cumulative, "rtt", "avg") ?? mean(samples, "rtt")),
     ];
   });
-  const lines = [
-    `Quality (${tracks.length} track${tracks.length === 1 ? "" : "s"})`,
-    ...table(["TRACK", "SAMPLES", "MOS", "LOSS", "JITTER", "RTT"], rows),
+  const [header = "", ...body] = table(["TRACK", "SAMPLES", "MOS", "LOSS", "JITTER", "RTT"], rows);
+  const lines: Line[] = [
+    heading(`Quality (${tracks.length} track${tracks.length === 1 ? "" : "s"})`),
+    styled("label", header),
+    ...body,
   ];
   const others = entries.filter(([key]) => !shown.has(key)).map(([key]) => visible(key));
-  if (others.length > 0) lines.push("", `Other quality keys (${others.length})`, `  ${others.join(", ")}`);
+  if (others.length > 0)
+    lines.push("", heading(`Other quality keys (${others.length})`), `  ${others.join(", ")}`);
   return lines;
 }
 
@@ -86,13 +91,3 @@ const fixed = (value: number | undefined, digits: number) =>
 const percent = (value: number | undefined) => (value === undefined ? undefined : `${value.toFixed(2)} %`);
 const milliseconds = (value: number | undefined) =>
   value === undefined ? undefined : `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
-
-// A key is the API's (or whoever answered): show a control character as a visible escape, never raw.
-function visible(text: string): string {
-  let out = "";
-  for (const c of text) {
-    const code = c.charCodeAt(0);
-    out += code < 0x20 || (code >= 0x7f && code <= 0x9f) ? `\\u${code.toString(16).padStart(4, "0")}` : c;
-  }
-  return out;
-}

@@ -81,7 +81,7 @@ describe.concurrent.each(runtimes())("$name ($version)", (runtime) => {
     const bin = join("node_modules", "@realtimekit-api", "cli", "dist", "bin.js");
     const help = await runScript(runtime, bin, ["--help"]);
     expect(help.stderr).toBe("");
-    expect(help.stdout).toMatch(/^Usage: realtimekit <command>/);
+    expect(help.stdout).toMatch(/^Usage: realtimekit \[options\] \[command\]/);
     expect(help.code).toBe(0);
     const call = await runScript(runtime, bin, ["peer-report", ids.peer, "--mock", "--json"]);
     expect(call.stderr).toBe("");

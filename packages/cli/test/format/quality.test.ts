@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatPeerReport } from "../../src/format.js";
-import { formatQuality } from "../../src/quality.js";
+import { formatPeerReport as peerLines } from "../../src/format.js";
+import { plain } from "../../src/output.js";
+import { formatQuality as qualityLines } from "../../src/quality.js";
+
+// As written with colour off: each line encoded, without its styles.
+const formatQuality = (quality: Parameters<typeof qualityLines>[0]) => qualityLines(quality).map(plain);
+const formatPeerReport = (body: Parameters<typeof peerLines>[0]) =>
+  `${peerLines(body).map(plain).join("\n")}\n`;
 
 const sample = (over: Record<string, unknown>) => ({ timestamp: "2026-01-01T00:00:00.000Z", ...over });
 
@@ -49,8 +55,8 @@ describe("a peer report's quality", () => {
     const lines = formatQuality({ "x\u001b[2Jy": 1, "a\u0007_b": [sample({ mos_quality: 4 })] });
     // biome-ignore lint/suspicious/noControlCharactersInRegex: no raw control character may reach the terminal.
     expect(lines.join("\n")).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
-    expect(lines.join("\n")).toContain("x\\u001b[2Jy");
-    expect(lines[2]).toMatch(/^ {2}a\\u0007 b /);
+    expect(lines.join("\n")).toContain("x\\x1b[2Jy");
+    expect(lines[2]).toMatch(/^ {2}a\\x07 b /);
   });
 
   it("sits in the peer report after the metadata", () => {
