@@ -1,8 +1,23 @@
 #!/usr/bin/env node
 import { run } from "./run.js";
 
+// Ctrl-C aborts the call in flight, which then reports that it was aborted and exits 130; a second Ctrl-C
+// ends the process at once, in case something does not stop.
+const controller = new AbortController();
+process.once("SIGINT", () => {
+  controller.abort();
+  process.once("SIGINT", () => process.exit(130));
+});
+// A reader that goes away (`realtimekit … | head -1`) is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
 process.exitCode = await run(process.argv.slice(2), {
   env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  signal: controller.signal,
 });

@@ -1,97 +1,107 @@
-import type { ParseArgsConfig } from "node:util";
+import type { ParticipantFilter, RealtimeKitClient, RequestOptions } from "@realtimekit-api/client";
+import { formatParticipant, formatPeerReport } from "./format.js";
+import type { Line } from "./output.js";
 
-/** Options every command takes, with the environment variable each falls back to. */
-export const connectionOptions = {
-  "account-id": { type: "string", env: "CLOUDFLARE_ACCOUNT_ID", help: "Account identifier tag" },
-  "app-id": { type: "string", env: "REALTIMEKIT_APP_ID", help: "RealtimeKit app identifier tag" },
-  "base-url": { type: "string", env: "CLOUDFLARE_BASE_URL", help: "API base URL" },
-  "api-token": { type: "string", env: "CLOUDFLARE_API_TOKEN", help: "API token (prefer the env variable)" },
-  json: { type: "boolean", help: "Print the response body as JSON" },
-  mock: { type: "boolean", help: "Answer from an embedded mock server instead of the API" },
-  help: { type: "boolean", short: "h", help: "Show this help" },
-} as const;
+/** An option of one command, as commander takes it, plus what it reads from the command line. */
+export interface OptionSpec {
+  /** Commander flags, e.g. `--filters <list>`. */
+  flags: string;
+  /** One line for --help. */
+  help: string;
+  /** Given more than once, every value is kept, in order (a list of strings). */
+  repeatable?: true;
+}
 
-/** Options for watching the API against the spec, which every command takes. */
-export const driftOptions = {
-  record: {
-    type: "string",
-    help: "Save each response as <operation>-<time>.json in this folder, for `pnpm check:recorded`",
-  },
-  strict: {
-    type: "boolean",
-    help: "Report on stderr where the response differs from the spec; exit 3 if so",
-  },
-} as const;
+/** What a command needs to make its call. */
+export interface CallInput {
+  /** The positionals, by name. */
+  args: Record<string, string>;
+  /** Filters from `--filters`, checked. */
+  filters: ParticipantFilter[] | undefined;
+  /** Every option's value, by commander's camel-case name. */
+  options: Record<string, unknown>;
+}
 
+/** A `realtimekit` command: its command line, its call and its human output. */
 export interface CommandSpec {
   name: string;
+  /** The spec's name for the operation it calls, for `--record` and `--strict`. */
+  operationId: "getSessionParticipantDetails" | "getParticipantDataFromPeerId";
+  /** One line for the command list and the top of its help. */
   summary: string;
-  positionals: string[];
-  options: Record<string, { type: "string" | "boolean"; help: string; env?: string; short?: string }>;
+  /** Positionals, in order, each with a line for --help; each is a UUID the client checks. */
+  arguments: { name: string; help: string }[];
+  /** The command's own options; every command also takes the shared ones (`sharedOptions`). */
+  options: OptionSpec[];
+  /** A command line shown under Examples in --help. */
+  example: string;
+  /** Makes the call. */
+  call(rtk: RealtimeKitClient, input: CallInput, request: RequestOptions): Promise<unknown>;
+  /** The body as a person reads it. */
+  format(body: unknown): Line[];
 }
 
-export const commands: Record<"participant" | "peer-report", CommandSpec> = {
-  participant: {
-    name: "participant",
-    summary: "Show a participant of a session, with call statistics",
-    positionals: ["session_id", "participant_id"],
-    options: {
-      filters: { type: "string", help: "Comma separated filters, no spaces (e.g. device_info,events)" },
-      "include-peer-events": { type: "boolean", help: "Include the participant's peer events" },
-      ...driftOptions,
-      ...connectionOptions,
-    },
-  },
-  "peer-report": {
-    name: "peer-report",
-    summary: "Show a peer with its call statistics report",
-    positionals: ["peer_id"],
-    options: {
-      filters: { type: "string", help: "Comma separated filters, no spaces (e.g. quality_stats)" },
-      ...driftOptions,
-      ...connectionOptions,
-    },
-  },
+const filtersOption: OptionSpec = {
+  flags: "--filters <list>",
+  help: "comma-separated, no spaces (see Filters below)",
+  repeatable: true,
 };
 
-/** The `node:util` parseArgs options of a command. */
-export function parseArgsOptions(command: CommandSpec): NonNullable<ParseArgsConfig["options"]> {
-  return Object.fromEntries(
-    Object.entries(command.options).map(([name, o]) => [
-      name,
-      o.short ? { type: o.type, short: o.short } : { type: o.type },
-    ]),
-  );
-}
+/** Options of the output every command shares. */
+export const outputOptions: OptionSpec[] = [
+  { flags: "--json", help: "print JSON: the body, or the error" },
+  { flags: "--record <dir>", help: "save each response as <dir>/<operation>-<time>.json" },
+  { flags: "--strict", help: "report drift from the spec on stderr (exit 9)" },
+];
 
-/** Top-level help. */
-export function usage(): string {
-  const lines = [
-    "Usage: realtimekit <command> [options]",
-    "",
-    "Commands:",
-    ...Object.values(commands).map((c) => `  ${c.name.padEnd(14)}${c.summary}`),
-    "",
-    "Run `realtimekit <command> --help` for a command's options.",
-    "",
-  ];
-  return lines.join("\n");
-}
+/** Options of the connection every command shares; the settings with environment fallbacks are added too. */
+export const transportOptions: OptionSpec[] = [
+  { flags: "--mock", help: "answer from an embedded mock server; reads no env" },
+  { flags: "--timeout <ms>", help: "milliseconds each attempt may take (default: 30000)" },
+  { flags: "--max-retries <n>", help: "retries after a failure, 0 to 10 (default: 2)" },
+  { flags: "--verbose", help: "log each attempt to stderr (the client's debug log)" },
+];
 
-/** A command's help. */
-export function commandUsage(command: CommandSpec): string {
-  const width = 24;
-  const options = Object.entries(command.options).map(([name, o]) => {
-    const flag = `${o.short ? `-${o.short}, ` : ""}--${name}${o.type === "string" ? " <value>" : ""}`;
-    return `  ${flag.padEnd(width)}${o.help}${o.env ? ` (env ${o.env})` : ""}`;
-  });
-  return [
-    `Usage: realtimekit ${command.name} ${command.positionals.map((p) => `<${p}>`).join(" ")} [options]`,
-    "",
-    command.summary,
-    "",
-    "Options:",
-    ...options,
-    "",
-  ].join("\n");
-}
+const session = "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e";
+const participant = "5f0c2a6e-9a1b-4c3d-8e7f-0a1b2c3d4e5f";
+const peer = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+
+/** Every command, in the order the command list shows them. */
+export const commands: CommandSpec[] = [
+  {
+    name: "participant",
+    operationId: "getSessionParticipantDetails",
+    summary: "Show a participant of a session, with its peer events",
+    arguments: [
+      { name: "session_id", help: "the session's ID (a UUID)" },
+      { name: "participant_id", help: "the participant's ID (a UUID)" },
+    ],
+    options: [
+      filtersOption,
+      { flags: "--include-peer-events", help: "include the participant's peer events" },
+    ],
+    example: `realtimekit participant ${session} ${participant} --filters device_info,events --include-peer-events`,
+    call: (rtk, { args, filters, options }, request) =>
+      rtk.sessions.getSessionParticipantDetails(
+        args.participant_id ?? "",
+        {
+          session_id: args.session_id ?? "",
+          ...(filters && { filters }),
+          ...(options.includePeerEvents === true && { include_peer_events: true }),
+        },
+        request,
+      ),
+    format: (body) => formatParticipant(body as Parameters<typeof formatParticipant>[0]),
+  },
+  {
+    name: "peer-report",
+    operationId: "getParticipantDataFromPeerId",
+    summary: "Show a peer with its call statistics report",
+    arguments: [{ name: "peer_id", help: "the peer's ID (a UUID)" }],
+    options: [filtersOption],
+    example: `realtimekit peer-report ${peer} --filters quality_stats,ip_information`,
+    call: (rtk, { args, filters }, request) =>
+      rtk.sessions.getParticipantDataFromPeerId(args.peer_id ?? "", { ...(filters && { filters }) }, request),
+    format: (body) => formatPeerReport(body as Parameters<typeof formatPeerReport>[0]),
+  },
+];

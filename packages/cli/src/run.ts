@@ -1,199 +1,208 @@
-import { parseArgs } from "node:util";
-import {
-  APIConnectionError,
-  APIError,
-  createRealtimeKitClient,
-  InvalidParameterError,
-  type ParticipantFilter,
-} from "@realtimekit-api/client";
+import { APIError, createRealtimeKitClient } from "@realtimekit-api/client";
 import { type MockServer, startMockServer } from "@realtimekit-api/mock";
-import { type CommandSpec, commands, commandUsage, parseArgsOptions, usage } from "./commands.js";
-import { formatParticipant, formatPeerReport } from "./format.js";
+import { CommanderError } from "commander";
+import packageJson from "../package.json" with { type: "json" };
+import { clientLogger } from "./client-log.js";
+import { CliError } from "./errors.js";
+import { exitCodes } from "./exit-codes.js";
+import {
+  cliFailure,
+  connectionProblem,
+  describeFailure,
+  exitCodeOf,
+  type Failure,
+  type FailureContext,
+  failureJson,
+} from "./failure.js";
+import { parseFilters } from "./filters.js";
+import { Output, type Stream, styled } from "./output.js";
+import { buildProgram, type Invocation } from "./program.js";
 import { answerCatcher, keep, prepareFolder, saveRecording, strictReport } from "./record.js";
+import { countFlag, resolveSettings, type Sourced, tokenProblem } from "./settings.js";
 
 /** Where the command reads its environment and writes its output; the bin passes the process's. */
 export interface Io {
   env: Record<string, string | undefined>;
-  stdout(text: string): void;
-  stderr(text: string): void;
+  stdout: Stream;
+  stderr: Stream;
+  /** Aborts the call: the bin's Ctrl-C. */
+  signal?: AbortSignal;
 }
 
-/**
- * Exit codes: 0 success, 1 the API or the network failed, 2 the command line was wrong, 3 with `--strict`,
- * the response differs from the spec.
- */
-export const exitCodes = { ok: 0, failed: 1, usage: 2, drift: 3 } as const;
-
-// The client names parameters as the API does; a person typed flags and positionals.
-const flagOf: Record<string, string> = {
-  account_id: "--account-id",
-  app_id: "--app-id",
-  filters: "--filters",
-  include_peer_events: "--include-peer-events",
-  baseURL: "--base-url",
-  apiToken: "--api-token",
-  session_id: "<session_id>",
-  participant_id: "<participant_id>",
-  peer_id: "<peer_id>",
-};
-
-/** Values the embedded mock accepts, so `--mock` works with no other flag. */
-const mockDefaults = { apiToken: "mock-token", accountId: "mock-account", appId: "mock-app" };
-
-class UsageError extends Error {}
+/** Milliseconds an attempt may take by default: a person at a terminal should not wait a minute. */
+export const defaultTimeout = 30_000;
+/** Retries after a failed attempt, by default. */
+export const defaultMaxRetries = 2;
 
 /** Runs one `realtimekit` command line and returns its exit code; never throws. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    (name === undefined ? io.stderr : io.stdout)(usage());
-    return name === undefined ? exitCodes.usage : exitCodes.ok;
-  }
-  const command = commands[name as keyof typeof commands];
-  if (!command) {
-    io.stderr(`realtimekit: unknown command "${name}"\n\n${usage()}`);
+  const out = new Output(io.stdout, io.env);
+  const err = new Output(io.stderr, io.env);
+  // Known before parsing, so that a command line commander refuses is reported as JSON too.
+  const json = argv.slice(0, argv.includes("--") ? argv.indexOf("--") : undefined).includes("--json");
+  let invocation: Invocation | undefined;
+  const program = buildProgram(
+    packageJson.version,
+    { out: (text) => out.text(text), err: (text) => err.text(text) },
+    (parsed) => {
+      invocation = parsed;
+    },
+  );
+  const fail = (failure: Failure, command?: string): number => {
+    if (json) out.json(failureJson(failure));
+    else {
+      err.lines([
+        [
+          styled("error", `realtimekit${command ? ` ${command}` : ""}:`),
+          " ",
+          failure.message,
+          failure.requestId ? ` (request id ${failure.requestId})` : "",
+        ],
+        ...failure.hints.map((hint) => [styled("hint", "hint:"), " ", hint]),
+      ]);
+    }
+    return exitCodeOf(failure);
+  };
+
+  if (argv.length === 0) {
+    program.outputHelp({ error: true });
     return exitCodes.usage;
   }
-  let mock: MockServer | undefined;
   try {
-    const { values, positionals } = parse(command, rest);
-    if (values.help) {
-      io.stdout(commandUsage(command));
-      return exitCodes.ok;
-    }
-    const flag = (key: string) => values[key] as string | undefined;
-    if (values.mock) mock = await startMockServer();
-    // Against the mock only flags count: a real token or account from the environment stays out of it.
-    const fromEnv = (key: string) => {
-      const variable = command.options[key]?.env;
-      return flag(key) ?? (variable && !mock ? io.env[variable] || undefined : undefined);
-    };
-    const apiToken = fromEnv("api-token") ?? (mock ? mockDefaults.apiToken : undefined);
-    if (!apiToken) throw new UsageError("no API token: pass --api-token or set CLOUDFLARE_API_TOKEN");
-    const rtk = createRealtimeKitClient({
-      apiToken,
-      accountId: fromEnv("account-id") ?? (mock ? mockDefaults.accountId : undefined),
-      appId: fromEnv("app-id") ?? (mock ? mockDefaults.appId : undefined),
-      baseURL: mock?.baseURL ?? fromEnv("base-url"),
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError && error.exitCode === 0) return exitCodes.ok;
+    // `help <unknown>`: commander has printed the command list to stderr, which says it all.
+    if (error instanceof CommanderError && error.code === "commander.help") return exitCodes.usage;
+    const command = program.commands.find((c) => c.name() === argv[0])?.name();
+    return fail(usageFailure(error, command), command);
+  }
+  if (!invocation) return exitCodes.ok;
+  const { command, args, options } = invocation;
+  const sources: Record<string, Sourced | undefined> = Object.fromEntries(
+    Object.entries(args).map(([name, value]) => [name, { value, from: `<${name}>` }]),
+  );
+  const context: FailureContext = {
+    sources,
+    baseURL: "https://api.cloudflare.com/client/v4",
+    timeout: defaultTimeout,
+    attempts: 0,
+    mock: options.mock === true,
+  };
+  let mock: MockServer | undefined;
+  let lastFailure: unknown;
+  try {
+    const settings = resolveSettings(
+      {
+        accountId: options.accountId as string | undefined,
+        appId: options.appId as string | undefined,
+        apiToken: options.apiToken as string | undefined,
+        baseURL: options.baseUrl as string | undefined,
+      },
+      io.env,
+      context.mock,
+    );
+    Object.assign(sources, {
+      apiToken: settings.apiToken,
+      account_id: settings.accountId,
+      app_id: settings.appId,
+      baseURL: settings.baseURL,
     });
-    const filters = parseFilters(flag("filters"));
-    const record = flag("record");
-    if (record === "") throw new UsageError("--record needs a folder");
+    const problem = tokenProblem(settings.apiToken.value);
+    if (problem) throw new CliError("invalidInput", `invalid ${settings.apiToken.from}: ${problem}`);
+    const filters = parseFilters(options.filters as string[] | undefined);
+    if (filters) sources.filters = { value: filters.join(","), from: "--filters" };
+    context.timeout =
+      countFlag("--timeout", options.timeout as string | undefined, "milliseconds", 1, 2 ** 31 - 1) ??
+      defaultTimeout;
+    const maxRetries =
+      countFlag("--max-retries", options.maxRetries as string | undefined, "retries", 0, 10) ??
+      defaultMaxRetries;
+    if (context.mock) mock = await startMockServer();
+    context.baseURL = mock?.baseURL ?? settings.baseURL?.value ?? context.baseURL;
+    const rtk = createRealtimeKitClient({
+      apiToken: settings.apiToken.value,
+      accountId: settings.accountId.value,
+      appId: settings.appId.value,
+      baseURL: context.baseURL,
+      timeout: context.timeout,
+      maxRetries,
+      // Every attempt is counted, for the messages of a call that failed after several.
+      fetch: async (url, init) => {
+        context.attempts++;
+        try {
+          return await fetch(url, init);
+        } catch (error) {
+          lastFailure = error;
+          throw error;
+        }
+      },
+      // At info the client notes each retry, which becomes one line on stderr; at debug, every attempt.
+      logLevel: options.verbose === true ? "debug" : "info",
+      logger: clientLogger((line) => err.lines([line]), {
+        prefix: `realtimekit ${command.name}:`,
+        verbose: options.verbose === true,
+        maxRetries,
+        timeout: context.timeout,
+        connection: () => (lastFailure === undefined ? undefined : connectionProblem(lastFailure)),
+      }),
+    });
+    const record = options.record as string | undefined;
     if (record !== undefined) {
       try {
         prepareFolder(record);
       } catch (error) {
-        throw new UsageError(
-          `--record: cannot write to ${record}: ${(error as NodeJS.ErrnoException).code ?? error}`,
-        );
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        throw new CliError("invalidInput", `--record: cannot write to ${record}: ${code}`);
       }
     }
-    const catcher = record !== undefined || values.strict ? answerCatcher() : undefined;
+    const catcher = record !== undefined || options.strict === true ? answerCatcher() : undefined;
     if (catcher) rtk.use(catcher.middleware);
     let drifted = false;
     // Each answer, a success or an API error, is recorded and checked before it is printed or reported.
-    const check = (operationId: string, body: unknown, status: number, headers: Record<string, string>) => {
+    const check = (body: unknown, status: number, headers: Record<string, string>) => {
+      const { operationId } = command;
       if (record !== undefined) {
         const recording = { operationId, status, recordedAt: new Date().toISOString(), headers, body };
         try {
-          saveRecording(record, recording, apiToken);
+          saveRecording(record, recording, settings.apiToken.value);
         } catch (error) {
-          throw new UsageError(
-            `--record: cannot write to ${record}: ${(error as NodeJS.ErrnoException).code ?? error}`,
-          );
+          const code = (error as NodeJS.ErrnoException).code ?? String(error);
+          throw new CliError("failure", `--record: cannot write to ${record}: ${code}`);
         }
       }
-      const drift = values.strict ? strictReport(operationId, body, status) : "";
-      if (drift) io.stderr(drift);
+      const drift = options.strict === true ? strictReport(operationId, body, status) : "";
+      if (drift) err.text(drift);
       drifted ||= drift !== "";
     };
-    const answered = async <T>(operationId: string, call: Promise<T>): Promise<T> => {
-      try {
-        const body = await call;
-        const answer = catcher?.answer();
-        if (answer) check(operationId, body, answer.status, answer.headers);
-        return body;
-      } catch (error) {
-        if (catcher && error instanceof APIError)
-          check(operationId, error.body, error.status, keep(error.headers));
-        throw error;
-      }
-    };
-    let text: string;
-    if (command.name === "participant") {
-      const [session_id, participant_id] = positionals as [string, string];
-      const body = await answered(
-        "getSessionParticipantDetails",
-        rtk.sessions.getSessionParticipantDetails(participant_id, {
-          session_id,
-          ...(filters && { filters }),
-          ...(values["include-peer-events"] === true && { include_peer_events: true }),
-        }),
-      );
-      text = values.json ? json(body) : formatParticipant(body);
-    } else {
-      const [peer_id] = positionals as [string];
-      const body = await answered(
-        "getParticipantDataFromPeerId",
-        rtk.sessions.getParticipantDataFromPeerId(peer_id, { ...(filters && { filters }) }),
-      );
-      text = values.json ? json(body) : formatPeerReport(body);
+    let body: unknown;
+    try {
+      body = await command.call(rtk, { args, filters, options }, { signal: io.signal });
+    } catch (error) {
+      if (catcher && error instanceof APIError) check(error.body, error.status, keep(error.headers));
+      throw error;
     }
-    io.stdout(text);
+    const answer = catcher?.answer();
+    if (answer) check(body, answer.status, answer.headers);
+    if (json) out.json(body);
+    else out.lines(command.format(body));
     return drifted ? exitCodes.drift : exitCodes.ok;
   } catch (error) {
-    return report(error, command, io);
+    return fail(describeFailure(error, context), command.name);
   } finally {
     await mock?.close();
   }
 }
 
-function parse(command: CommandSpec, args: string[]) {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({ args, options: parseArgsOptions(command), allowPositionals: true, strict: true });
-  } catch (error) {
-    // parseArgs explains unknown flags and missing values well; keep its words, drop its error code.
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (!values.help) {
-    const missing = command.positionals.slice(positionals.length);
-    if (missing.length > 0) throw new UsageError(`missing ${missing.map((p) => `<${p}>`).join(" ")}`);
-    const extra = positionals.slice(command.positionals.length);
-    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  }
-  return { values, positionals };
-}
-
-// The client checks each value against the spec's enum; here the flag's text only becomes a list.
-const parseFilters = (text: string | undefined) =>
-  text === undefined || text === "" ? undefined : (text.split(",") as ParticipantFilter[]);
-
-const json = (body: unknown) => `${JSON.stringify(body, null, 2)}\n`;
-
-function report(error: unknown, command: CommandSpec, io: Io): number {
-  const prefix = `realtimekit ${command.name}:`;
-  if (error instanceof UsageError) {
-    io.stderr(`${prefix} ${error.message}\nRun \`realtimekit ${command.name} --help\` for usage.\n`);
-    return exitCodes.usage;
-  }
-  if (error instanceof InvalidParameterError) {
-    const flag = flagOf[error.param] ?? error.param;
-    const message = error.message.startsWith(error.param)
-      ? flag + error.message.slice(error.param.length)
-      : error.message;
-    io.stderr(`${prefix} invalid ${flag}: ${message}\n`);
-    return exitCodes.usage;
-  }
-  if (error instanceof APIError) {
-    io.stderr(`${prefix} ${error.message}${error.requestId ? ` (request id ${error.requestId})` : ""}\n`);
-    return exitCodes.failed;
-  }
-  if (error instanceof APIConnectionError) {
-    io.stderr(`${prefix} ${error.message} Check --base-url and the network.\n`);
-    return exitCodes.failed;
-  }
-  io.stderr(`${prefix} ${error instanceof Error ? error.message : String(error)}\n`);
-  return exitCodes.failed;
+/** A command line commander refused, as a usage failure with commander's suggestion as a hint. */
+function usageFailure(error: unknown, command: string | undefined): Failure {
+  const text = error instanceof Error ? error.message : String(error);
+  // Commander words it `error: <what>` and adds `(Did you mean <nearest>?)` on a line of its own.
+  const [, what = text, nearest] = /^(?:error: )?([\s\S]*?)(?:\n\(Did you mean (.+)\?\))?$/.exec(text) ?? [];
+  return cliFailure(
+    new CliError("usage", what, [
+      ...(nearest ? [`did you mean ${nearest}?`] : []),
+      `run \`realtimekit${command ? ` ${command}` : ""} --help\` for usage`,
+    ]),
+  );
 }

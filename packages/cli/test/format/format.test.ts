@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatParticipant, formatPeerReport, table } from "../../src/format.js";
+import {
+  formatParticipant as participantLines,
+  formatPeerReport as peerLines,
+  table,
+} from "../../src/format.js";
+import { type Line, plain } from "../../src/output.js";
+
+const text = (lines: Line[]) => `${lines.map(plain).join("\n")}\n`;
+const formatParticipant = (body: Parameters<typeof participantLines>[0]) => text(participantLines(body));
+const formatPeerReport = (body: Parameters<typeof peerLines>[0]) => text(peerLines(body));
 
 describe("human output", () => {
   it("shows a missing or null field as '-' instead of dropping its line", () => {
@@ -32,6 +41,10 @@ describe("human output", () => {
     expect(line?.length).toBeLessThan(80);
     expect(line).toMatch(/…$/);
     expect(text).toContain("Quality keys (2)\n  mos, jitter\n");
+  });
+
+  it("pads table columns to their widest cell as written, escapes included", () => {
+    expect(table(["A", "B"], [["x\u202e", "y"]])).toEqual(["  A        B", "  x\u202e  y"]);
   });
 
   it("pads table columns to their widest cell", () => {
