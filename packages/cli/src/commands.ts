@@ -25,6 +25,8 @@ export interface CallInput {
 /** A `realtimekit` command: its command line, its call and its human output. */
 export interface CommandSpec {
   name: string;
+  /** The spec's name for the operation it calls, for `--record` and `--strict`. */
+  operationId: "getSessionParticipantDetails" | "getParticipantDataFromPeerId";
   /** One line for the command list and the top of its help. */
   summary: string;
   /** Positionals, in order, each with a line for --help; each is a UUID the client checks. */
@@ -46,7 +48,11 @@ const filtersOption: OptionSpec = {
 };
 
 /** Options of the output every command shares. */
-export const outputOptions: OptionSpec[] = [{ flags: "--json", help: "print JSON: the body, or the error" }];
+export const outputOptions: OptionSpec[] = [
+  { flags: "--json", help: "print JSON: the body, or the error" },
+  { flags: "--record <dir>", help: "save each response as <dir>/<operation>-<time>.json" },
+  { flags: "--strict", help: "report drift from the spec on stderr (exit 9)" },
+];
 
 /** Options of the connection every command shares; the settings with environment fallbacks are added too. */
 export const transportOptions: OptionSpec[] = [
@@ -64,6 +70,7 @@ const peer = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 export const commands: CommandSpec[] = [
   {
     name: "participant",
+    operationId: "getSessionParticipantDetails",
     summary: "Show a participant of a session, with its peer events",
     arguments: [
       { name: "session_id", help: "the session's ID (a UUID)" },
@@ -88,6 +95,7 @@ export const commands: CommandSpec[] = [
   },
   {
     name: "peer-report",
+    operationId: "getParticipantDataFromPeerId",
     summary: "Show a peer with its call statistics report",
     arguments: [{ name: "peer_id", help: "the peer's ID (a UUID)" }],
     options: [filtersOption],

@@ -21,6 +21,8 @@ export const exitCodes = {
   server: 7,
   /** No answer: the connection failed or each attempt timed out. */
   network: 8,
+  /** With `--strict`: the answer differs from the spec (the output was still printed). */
+  drift: 9,
   /** Stopped by Ctrl-C (SIGINT): 128 + the signal's number, as shells report it. */
   aborted: 130,
 } as const;
@@ -39,5 +41,6 @@ export const exitCodeHelp: Record<ExitKind, string> = {
   rateLimited: "rate limited (429), after retrying",
   server: "API failure (5xx), after retrying",
   network: "no answer: connection failed or timed out",
+  drift: "with --strict: the answer differs from the spec",
   aborted: "aborted with Ctrl-C",
 };

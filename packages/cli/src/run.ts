@@ -1,4 +1,4 @@
-import { createRealtimeKitClient } from "@realtimekit-api/client";
+import { APIError, createRealtimeKitClient } from "@realtimekit-api/client";
 import { type MockServer, startMockServer } from "@realtimekit-api/mock";
 import { CommanderError } from "commander";
 import packageJson from "../package.json" with { type: "json" };
@@ -17,6 +17,7 @@ import {
 import { parseFilters } from "./filters.js";
 import { Output, type Stream, styled } from "./output.js";
 import { buildProgram, type Invocation } from "./program.js";
+import { answerCatcher, keep, prepareFolder, saveRecording, strictReport } from "./record.js";
 import { countFlag, resolveSettings, type Sourced, tokenProblem } from "./settings.js";
 
 /** Where the command reads its environment and writes its output; the bin passes the process's. */
@@ -146,10 +147,46 @@ export async function run(argv: string[], io: Io): Promise<number> {
         connection: () => (lastFailure === undefined ? undefined : connectionProblem(lastFailure)),
       }),
     });
-    const body = await command.call(rtk, { args, filters, options }, { signal: io.signal });
+    const record = options.record as string | undefined;
+    if (record !== undefined) {
+      try {
+        prepareFolder(record);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        throw new CliError("invalidInput", `--record: cannot write to ${record}: ${code}`);
+      }
+    }
+    const catcher = record !== undefined || options.strict === true ? answerCatcher() : undefined;
+    if (catcher) rtk.use(catcher.middleware);
+    let drifted = false;
+    // Each answer, a success or an API error, is recorded and checked before it is printed or reported.
+    const check = (body: unknown, status: number, headers: Record<string, string>) => {
+      const { operationId } = command;
+      if (record !== undefined) {
+        const recording = { operationId, status, recordedAt: new Date().toISOString(), headers, body };
+        try {
+          saveRecording(record, recording, settings.apiToken.value);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code ?? String(error);
+          throw new CliError("failure", `--record: cannot write to ${record}: ${code}`);
+        }
+      }
+      const drift = options.strict === true ? strictReport(operationId, body, status) : "";
+      if (drift) err.text(drift);
+      drifted ||= drift !== "";
+    };
+    let body: unknown;
+    try {
+      body = await command.call(rtk, { args, filters, options }, { signal: io.signal });
+    } catch (error) {
+      if (catcher && error instanceof APIError) check(error.body, error.status, keep(error.headers));
+      throw error;
+    }
+    const answer = catcher?.answer();
+    if (answer) check(body, answer.status, answer.headers);
     if (json) out.json(body);
     else out.lines(command.format(body));
-    return exitCodes.ok;
+    return drifted ? exitCodes.drift : exitCodes.ok;
   } catch (error) {
     return fail(describeFailure(error, context), command.name);
   } finally {

@@ -80,7 +80,7 @@ describe("--record <dir>", () => {
     const dir = folder();
     mock.script("getParticipantDataFromPeerId", [{ status: 404 }]);
     const { code } = await runCli(peerReport("--record", dir), env());
-    expect(code).toBe(1);
+    expect(code).toBe(5);
     const [file] = recorded(dir);
     expect(file).toMatchObject({ status: 404, body: { success: false } });
     expect(driftReport(file.operationId, file.body, file.status).differences).toEqual([]);
@@ -90,7 +90,7 @@ describe("--record <dir>", () => {
     const notAFolder = join(scratch, "a-file");
     writeFileSync(notAFolder, "");
     const { code, stderr } = await runCli(peerReport("--record", join(notAFolder, "sub")), env());
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(stderr).toContain(`--record: cannot write to ${join(notAFolder, "sub")}: ENOTDIR`);
     expect(mock.requests).toHaveLength(0);
   });
@@ -102,10 +102,10 @@ describe("--strict", () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
   });
 
-  it("reports a drifting answer on stderr, prints the answer, and exits 3", async () => {
+  it("reports a drifting answer on stderr, prints the answer, and exits 9", async () => {
     mock.script("getParticipantDataFromPeerId", [{ body: nested }]);
     const { code, stdout, stderr } = await runCli(peerReport("--strict", "--json"), env());
-    expect(code).toBe(3);
+    expect(code).toBe(9);
     expect(JSON.parse(stdout)).toEqual(nested);
     expect(stderr).toBe(
       [
@@ -122,7 +122,7 @@ describe("--strict", () => {
   it("reports an error answer outside both envelopes, with the error", async () => {
     mock.script("getParticipantDataFromPeerId", [{ status: 404, body: { success: false, message: "gone" } }]);
     const { code, stderr } = await runCli(peerReport("--strict"), env());
-    expect(code).toBe(1);
+    expect(code).toBe(5);
     expect(stderr).toContain(
       "the 404 response of getParticipantDataFromPeerId differs from the spec in 2 places",
     );
@@ -134,7 +134,7 @@ describe("--strict", () => {
       { body: { data: { id: ids.peer, "x\u001b[2J": 1 }, success: true } },
     ]);
     const { code, stderr } = await runCli(peerReport("--strict", "--json"), env());
-    expect(code).toBe(3);
+    expect(code).toBe(9);
     expect(stderr).toContain("/data/x\\x1b[2J");
     expect(stderr.includes("\u001b")).toBe(false);
   });
@@ -143,7 +143,7 @@ describe("--strict", () => {
     const dir = folder();
     mock.script("getParticipantDataFromPeerId", [{ body: nested }]);
     const { code } = await runCli(peerReport("--strict", "--record", dir), env());
-    expect(code).toBe(3);
+    expect(code).toBe(9);
     const [file] = recorded(dir);
     expect(driftReport(file.operationId, file.body, file.status).differences.map((d) => d.kind)).toEqual([
       "envelope",
