@@ -45,6 +45,25 @@ function brief(value: unknown, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1).join("")}…` : text.join("");
 }
 
+/**
+ * The peer-events table both bodies share, its header styled as a label. A participant's events are typed
+ * `PeerEvent`s; a peer report's are free-form objects in the spec (as in Cloudflare's), so a value of another
+ * type is shown briefly in its cell rather than breaking the row.
+ */
+function peerEventTable(events: readonly { [key: string]: unknown }[]): Line[] {
+  const cell = (value: unknown): Value =>
+    value === null || value === undefined || typeof value === "string" || typeof value === "number"
+      ? value
+      : brief(value, 40);
+  const [header = "", ...rows] = table(
+    ["EVENT", "VIEW TYPE", "CREATED", "MINUTES", "PEER ID"],
+    events.map((e) =>
+      [e.event_name, e.preset_view_type, e.created_at, e.minutes_consumed, e.peer_id].map(cell),
+    ),
+  );
+  return [styled("label", header), ...rows];
+}
+
 const minutes = (value: number | null | undefined) =>
   typeof value === "number" ? `${value} min` : undefined;
 
@@ -70,11 +89,7 @@ export function formatParticipant(body: GetSessionParticipantDetailsResponse): L
   if (p.peer_events !== undefined && p.peer_events !== null) {
     lines.push("", heading(`Peer events (${events.length})`));
     if (events.length > 0) {
-      const [header = "", ...rows] = table(
-        ["EVENT", "VIEW TYPE", "CREATED", "MINUTES", "PEER ID"],
-        events.map((e) => [e.event_name, e.preset_view_type, e.created_at, e.minutes_consumed, e.peer_id]),
-      );
-      lines.push(styled("label", header), ...rows);
+      lines.push(...peerEventTable(events));
     }
   }
   return lines;
@@ -90,11 +105,8 @@ export function formatPeerReport(body: GetParticipantDataFromPeerIdResponse): Li
     ...fields([id, ["session", d.session_id], ...rest]),
   ];
   if (d.peer_events) {
-    lines.push(
-      "",
-      heading(`Peer events (${d.peer_events.length})`),
-      ...d.peer_events.map((e) => `  ${brief(e, 100)}`),
-    );
+    lines.push("", heading(`Peer events (${d.peer_events.length})`));
+    if (d.peer_events.length > 0) lines.push(...peerEventTable(d.peer_events));
   }
   const metadata = Object.entries(d.peer_report?.metadata ?? {});
   lines.push("", heading(`Report metadata (${metadata.length})`));

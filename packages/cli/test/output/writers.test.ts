@@ -56,7 +56,7 @@ describe("every writer shows outside text as visible escapes", () => {
           data: {
             id: ids.peer,
             display_name: mallory,
-            peer_events: [{ note: fakeSuccess }],
+            peer_events: [{ event_name: fakeSuccess, peer_id: { note: fakeSuccess } }],
             peer_report: { metadata: { [sneaky]: mallory }, quality: { [mallory]: 1 } },
           },
         },
@@ -66,8 +66,10 @@ describe("every writer shows outside text as visible escapes", () => {
     expect(code).toBe(0);
     expectSafe(stdout);
     expect(stdout).toContain(`Peer ${shown.mallory}\n`);
-    // In the brief JSON of an event, JSON's own escapes stay (\u001b) and the CR shows as \r.
-    expect(stdout).toContain('"note":"not found\\u001b[2K\\r\\u001b[32m✔ all good"');
+    // A text cell of the events table shows the escapes; in a cell's brief JSON, JSON's own escapes stay
+    // (\u001b) and the CR shows as \r.
+    expect(stdout).toContain(shown.fakeSuccess);
+    expect(stdout).toContain('{"note":"not found\\u001b[2K\\r\\u001b');
     expect(stdout).toContain(shown.sneaky);
     expect(stdout).toContain(`Quality keys (1)\n  ${shown.mallory}\n`);
   });
