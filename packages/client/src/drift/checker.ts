@@ -83,13 +83,15 @@ export class Checker {
     const actual = jsonType(value) === "integer" ? "number" : jsonType(value);
     const expected = words(allowed);
     if (at === "") {
+      // "a JSON …" reads right before any type; "a ${expected}" gave "not a object".
+      const described = `a JSON ${expected}`;
       this.add(
         at,
         "envelope",
-        `a JSON ${expected}`,
+        described,
         actual,
         "major",
-        `the body is not a ${expected}: the API changed its envelope, describe the new one in the spec`,
+        `the body is not ${described}: the API changed its envelope, describe the new one in the spec`,
       );
     } else {
       this.add(

@@ -203,7 +203,13 @@ describe("envelope", () => {
     expect(
       driftReport("getParticipantDataFromPeerId", "<html>502 Bad gateway</html>", 502).differences,
     ).toEqual([
-      expect.objectContaining({ pointer: "", kind: "envelope", expected: "a JSON object", actual: "string" }),
+      expect.objectContaining({
+        pointer: "",
+        kind: "envelope",
+        expected: "a JSON object",
+        actual: "string",
+        suggestion: "the body is not a JSON object: the API changed its envelope, describe the new one in the spec",
+      }),
     ]);
     expect(found("getSessionParticipantDetails", [participant()])).toEqual([
       { pointer: "", kind: "envelope", change: "major" },
