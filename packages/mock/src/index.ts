@@ -5,6 +5,7 @@ export {
   type RealtimeKitErrorBody,
   realtimeKitError,
 } from "./envelopes.js";
+export type { RateLimitOptions } from "./quota.js";
 export type { RecordedRequest } from "./record.js";
 export { basePath, type OperationId, operationIds } from "./routes.js";
 export type { Script, ScriptedResponse, ScriptFunction, Scripts } from "./script.js";

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { authenticationError, defaultErrorBody, realtimeKitError } from "./envelopes.js";
+import { authenticationError, defaultErrorBody, gatewayError, realtimeKitError } from "./envelopes.js";
+import { Quota, type RateLimitOptions } from "./quota.js";
 import { queryRecord, type RecordedRequest, redactHeaders } from "./record.js";
 import {
   basePath,
@@ -22,6 +23,8 @@ export interface MockServerOptions {
   host?: string;
   /** Scripts to start with, by operationId, as `server.script()` takes them. */
   scripts?: Scripts;
+  /** A request quota per token, as Cloudflare keeps one: `{ limit, windowMs }`. Off by default. */
+  rateLimit?: RateLimitOptions;
 }
 
 /** A running mock server. */
@@ -52,6 +55,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   for (const [operationId, script] of Object.entries(options.scripts ?? {})) {
     if (script !== undefined) scripts.set(operationId as OperationId, script);
   }
+  const quota = options.rateLimit && new Quota(options.rateLimit);
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -106,6 +110,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       time: new Date(),
     };
     requests.push(record);
+    const authorization = req.headers.authorization ?? "";
+    if (quota && bearer.test(authorization)) {
+      const decision = quota.take(authorization);
+      for (const [name, value] of Object.entries(decision.headers)) res.setHeader(name, value);
+      if (decision.refused) return send(res, 429, rateLimited());
+    }
 
     if (!match) return send(res, 404, realtimeKitError(404, `No route for ${method} ${path}`));
     const allowed = methodOf(match.operationId);
@@ -205,6 +215,11 @@ function defaultBody(status: number, operationId: OperationId, valid: ValidReque
     return documentedBody(operationId, valid.params, valid.includePeerEvents);
   if (status >= 400) return defaultErrorBody(status);
   return undefined;
+}
+
+/** Cloudflare's answer to a token over its quota. */
+function rateLimited() {
+  return gatewayError(971, "Please wait and consider throttling your request speed");
 }
 
 function parseTarget(target: string): { path: string; query: URLSearchParams } {
