@@ -1,5 +1,6 @@
 import { InvalidParameterError, RealtimeKitError } from "./errors.js";
 import { env } from "./internal/env.js";
+import { Pacer } from "./pacer.js";
 import { countParam, headersParam } from "./params.js";
 import type { Fetch, Settings } from "./transport.js";
 
@@ -21,6 +22,13 @@ export interface ClientOptions {
   fetch?: Fetch | undefined;
   /** Headers sent with every request. */
   defaultHeaders?: Record<string, string> | undefined;
+  /**
+   * Pacing by the quota the API states on each response: `false` sends every request at once, even into a
+   * spent quota. Default: on.
+   */
+  rateLimit?: boolean | undefined;
+  /** The most requests in flight at once; the rest wait their turn. Default: no bound. */
+  maxConcurrency?: number | undefined;
 }
 
 /** Options of one call; each overrides the client's. */
@@ -81,7 +89,19 @@ export const resolveOptions = (options: ClientOptions) => {
   if (options.fetch != null && typeof options.fetch !== "function") {
     throw new InvalidParameterError("fetch", "must be a function");
   }
+  const { rateLimit = true, maxConcurrency = Number.POSITIVE_INFINITY } = options;
+  if (typeof rateLimit !== "boolean") throw new InvalidParameterError("rateLimit", "must be a boolean");
+  if (
+    maxConcurrency !== Number.POSITIVE_INFINITY &&
+    !(Number.isSafeInteger(maxConcurrency) && maxConcurrency >= 1)
+  ) {
+    throw new InvalidParameterError("maxConcurrency", "must be an integer of 1 or more");
+  }
   const settings: Settings = {
+    pacer:
+      rateLimit || maxConcurrency < Number.POSITIVE_INFINITY
+        ? new Pacer(maxConcurrency, rateLimit)
+        : undefined,
     token,
     fetch: options.fetch,
     timeout: countParam("timeout", options.timeout, 60_000, maxTimeout),

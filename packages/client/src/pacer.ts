@@ -9,6 +9,8 @@ interface Held {
 /**
  * Paces one client's requests by the quota its responses state, and bounds how many are in flight.
  *
+ * - Until the first answer arrives (or for 1 s at most), only the first attempt is sent: nothing is known of
+ *   the quota yet, and a first burst larger than it would all be refused.
  * - Each attempt first takes one of `maxConcurrency` slots (waiting for one as long as it takes), then
  *   waits for the quota: while none is left, until the window resets; while a tenth of the limit or less is
  *   left, spread evenly over the rest of the window. The quota wait counts toward the attempt's timeout.
@@ -27,6 +29,8 @@ export class Pacer {
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** Attempts started so far; each attempt's number is its place in that count. */
   #seq = 0;
+  /** Attempts sent and not yet settled. */
+  #out = 0;
   /** The first attempt of the current window: answers to earlier ones describe an older window. */
   #first = 1;
   #state: RateLimit | undefined;
@@ -34,6 +38,10 @@ export class Pacer {
   #peak = 0;
   /** While the quota is low, when the next attempt may start. */
   #next = 0;
+  /** Attempts waiting for the first answer, while the first attempt is out; undefined before and after. */
+  #probers: (() => void)[] | undefined;
+  #probed = false;
+  #probeTimer: ReturnType<typeof setTimeout> | undefined;
   #logged = "";
 
   constructor(maxConcurrency: number, pace: boolean, log?: (message: string) => void) {
@@ -55,6 +63,7 @@ export class Pacer {
    */
   async acquire(timeout: number, signal?: AbortSignal | null): Promise<number> {
     if (signal?.aborted) throw new APIUserAbortError();
+    if (this.#probers) await this.#wait(this.#probers, signal, (resolve) => resolve);
     if (this.#busy < this.#max) this.#busy++;
     else await this.#wait(this.#slots, signal, (resolve) => resolve);
     try {
@@ -71,7 +80,9 @@ export class Pacer {
    */
   settle(seq: number, headers?: Headers, retryAfter?: number): void {
     this.#release();
+    this.#out--;
     if (!this.#pace) return;
+    this.#endProbe();
     const now = Date.now();
     let read = headers && readRateLimit(headers, now);
     if (read) this.#peak = Math.max(this.#peak, read.remaining + 1);
@@ -83,6 +94,7 @@ export class Pacer {
         resetAt: Math.max(read?.resetAt ?? 0, s?.resetAt ?? 0, now + retryAfter),
       };
     } else if (!read || seq < this.#first) {
+      if (this.#held.length) this.#pump();
       return;
     }
     // What the server counted when it answered, less what was sent after this attempt.
@@ -97,6 +109,15 @@ export class Pacer {
     if (this.#held.length) this.#pump();
   }
 
+  /** Lets the attempts that waited for the first answer go, in the order they came. */
+  #endProbe(): void {
+    clearTimeout(this.#probeTimer);
+    const waiting = this.#probers ?? [];
+    this.#probers = undefined;
+    // Each `go` takes itself out of the list, so go through a copy.
+    for (const go of [...waiting]) go();
+  }
+
   #release(): void {
     const next = this.#slots.shift();
     if (next) next();
@@ -107,7 +128,7 @@ export class Pacer {
     const now = Date.now();
     const wait = this.#delay(now);
     if (!this.#held.length && wait <= 0) return this.#start(now);
-    if (wait > timeout) throw this.#refusal(timeout, wait);
+    if (wait > timeout && wait < Number.POSITIVE_INFINITY) throw this.#refusal(timeout, wait);
     return this.#wait(
       this.#held,
       signal,
@@ -158,21 +179,29 @@ export class Pacer {
       const now = Date.now();
       const wait = this.#delay(now);
       if (wait > 0) {
-        this.#timer = setTimeout(() => this.#pump(), wait);
-        this.#note(wait);
+        // An infinite wait ends with an answer, and `settle` pumps again.
+        if (wait < Number.POSITIVE_INFINITY) {
+          this.#timer = setTimeout(() => this.#pump(), wait);
+          this.#note(wait);
+        }
         return;
       }
       held.start(this.#start(now));
     }
   }
 
-  /** Milliseconds before the quota lets the next attempt start. */
+  /**
+   * Milliseconds before the quota lets the next attempt start; infinite until an answer in flight arrives,
+   * when none is left and the reset is unknown (a new window whose first answer is on its way).
+   */
   #delay(now: number): number {
     const s = this.#state;
-    if (s?.resetAt === undefined) return 0;
+    if (s?.resetAt === undefined) return s && s.remaining <= 0 && this.#out ? Number.POSITIVE_INFINITY : 0;
     if (now >= s.resetAt) {
-      // A new window: the whole limit again, until an answer to an attempt sent from now on says otherwise.
-      this.#state = { limit: s.limit, remaining: s.limit ?? this.#peak, resetAt: undefined };
+      // A new window: the whole limit again, until an answer to an attempt sent from now on says otherwise;
+      // nothing known at all when no answer ever stated a quota (the wait was a 429's alone).
+      const limit = s.limit ?? this.#peak;
+      this.#state = limit ? { limit: s.limit, remaining: limit, resetAt: undefined } : undefined;
       this.#first = this.#seq + 1;
       return 0;
     }
@@ -181,6 +210,11 @@ export class Pacer {
   }
 
   #start(now: number): number {
+    if (this.#pace && !this.#probed) {
+      this.#probed = true;
+      this.#probers = [];
+      this.#probeTimer = setTimeout(() => this.#endProbe(), 1_000);
+    }
     const s = this.#state;
     if (s) {
       // Low: this attempt and the others left share the time to the reset evenly.
@@ -189,12 +223,14 @@ export class Pacer {
       }
       s.remaining--;
     }
+    this.#out++;
     return ++this.#seq;
   }
 
   /** Logs each kind of wait once per window: spreading what is left, and holding until the reset. */
   #note(wait: number): void {
-    const s = this.#state as RateLimit;
+    const s = this.#state;
+    if (!s) return;
     const spread = s.remaining > 0;
     const key = `${s.resetAt} ${spread}`;
     if (!this.#log || this.#logged === key) return;

@@ -1,7 +1,8 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "./errors.js";
 import { scrub } from "./internal/redact.js";
 import { sleep } from "./internal/sleep.js";
-import { retryDelay, shouldRetry } from "./retry.js";
+import type { Pacer } from "./pacer.js";
+import { retryDelay, serverWait, shouldRetry } from "./retry.js";
 
 /** A `fetch` that takes a `Request`; `globalThis.fetch` is one. */
 export type Fetch = (request: Request) => Promise<Response>;
@@ -13,6 +14,8 @@ export interface Settings {
   timeout: number;
   maxRetries: number;
   signal?: AbortSignal | undefined;
+  /** Paces attempts by the API's quota and bounds them in flight; none when both are off. */
+  pacer?: Pacer | undefined;
   sleep?: typeof sleep;
   random?: () => number;
 }
@@ -52,13 +55,19 @@ export const send = async (request: Request | Draft, s: Settings): Promise<Respo
   const signal = s.signal ?? request.signal ?? undefined;
   for (let retries = 0; ; retries++) {
     if (signal?.aborted) throw new APIUserAbortError();
+    // Time held for the quota counts toward the attempt's timeout.
+    const ready = Date.now();
+    const seq = s.pacer ? await s.pacer.acquire(s.timeout, signal) : 0;
     const attempt = new AbortController();
     const abort = () => attempt.abort();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      abort();
-    }, s.timeout);
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        abort();
+      },
+      s.timeout - (Date.now() - ready),
+    );
     signal?.addEventListener("abort", abort);
     let response: Response | undefined;
     let sent: Request | undefined;
@@ -90,6 +99,9 @@ export const send = async (request: Request | Draft, s: Settings): Promise<Respo
       if (sent) held.delete(sent);
       clearTimeout(timer);
       signal?.removeEventListener("abort", abort);
+      // A 429's wait holds every call, within the bounds the retry policy honours.
+      const wait = response?.status === 429 ? serverWait(response.headers) : Number.NaN;
+      s.pacer?.settle(seq, response?.headers, wait >= 0 && wait <= 60_000 ? wait : undefined);
     }
     if (
       response?.ok ||

@@ -103,7 +103,7 @@ describe("malformed values are ignored, never thrown", () => {
     [{ "x-ratelimit-remaining": "9999999999999999" }, "16 digits"],
     [{ "x-ratelimit-limit": "100" }, "a limit with no remaining"],
     [{}, "nothing"],
-  ])("%j: %s", (headers) => {
+  ] as [Record<string, string>, string][])("%j: %s", (headers) => {
     expect(read(headers)).toBeUndefined();
   });
 

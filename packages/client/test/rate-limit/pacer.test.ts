@@ -20,6 +20,17 @@ const quota = (remaining: number, resetSeconds: number, limit = 60) =>
     "ratelimit-policy": `"default";q=${limit};w=60`,
   });
 
+/** A pacer past its first answer, which stated nothing. */
+const primed = async (
+  maxConcurrency = Number.POSITIVE_INFINITY,
+  pace = true,
+  log?: (message: string) => void,
+) => {
+  const pacer = new Pacer(maxConcurrency, pace, log);
+  pacer.settle(await pacer.acquire(1));
+  return pacer;
+};
+
 /** Starts an acquire and records when it resolved (fake ms since the test began) or how it failed. */
 const track = (pacer: Pacer, timeout = 60_000, signal?: AbortSignal) => {
   const began = Date.now();
@@ -37,17 +48,27 @@ const track = (pacer: Pacer, timeout = 60_000, signal?: AbortSignal) => {
 };
 
 describe("holding while the quota is spent", () => {
-  test("nothing is known before the first answer: no hold, and rateLimit is undefined", async () => {
+  test("before the first answer only the first attempt goes; the rest follow its answer, or 1 s", async () => {
     const pacer = new Pacer(Number.POSITIVE_INFINITY, true);
     expect(pacer.rateLimit).toBeUndefined();
-    const calls = Array.from({ length: 5 }, () => track(pacer));
+    const calls = Array.from({ length: 3 }, () => track(pacer));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(calls.map((c) => c.at)).toEqual([0, undefined, undefined]);
+    // An answer that states no quota: nothing to pace by, so the rest go at once.
+    pacer.settle(calls[0]?.seq as number, new Headers());
     await vi.advanceTimersByTimeAsync(0);
-    expect(calls.map((c) => c.at)).toEqual([0, 0, 0, 0, 0]);
+    expect(calls.map((c) => c.at)).toEqual([0, 200, 200]);
+
+    const slow = new Pacer(Number.POSITIVE_INFINITY, true);
+    const waiting = Array.from({ length: 3 }, () => track(slow, 100));
+    await vi.advanceTimersByTimeAsync(1_000);
+    // No answer within 1 s (a hung first request): the others go, and a short timeout is no reason to refuse.
+    expect(waiting.map((c) => c.at)).toEqual([0, 1_000, 1_000]);
   });
 
   test("no requests left: the next attempt waits for the reset, then goes; the wait is logged once", async () => {
     const log = vi.fn();
-    const pacer = new Pacer(Number.POSITIVE_INFINITY, true, log);
+    const pacer = await primed(Number.POSITIVE_INFINITY, true, log);
     pacer.settle(await pacer.acquire(1_000), quota(0, 3));
     expect(pacer.rateLimit).toEqual({ limit: 60, remaining: 0, resetAt: Date.now() + 3_000 });
     const held = [track(pacer, 10_000), track(pacer, 10_000)];
@@ -62,7 +83,7 @@ describe("holding while the quota is spent", () => {
   });
 
   test("the requests sent after an answer count against what it said was left", async () => {
-    const pacer = new Pacer(Number.POSITIVE_INFINITY, true);
+    const pacer = await primed();
     const [first, second, third] = await Promise.all([pacer.acquire(1), pacer.acquire(1), pacer.acquire(1)]);
     pacer.settle(first as number, quota(2, 3));
     // The server had 2 left after the first; the second and third were sent after it.
@@ -92,7 +113,7 @@ describe("holding while the quota is spent", () => {
   });
 
   test("after the reset, answers to attempts sent before it are old news; the first one after it counts", async () => {
-    const pacer = new Pacer(Number.POSITIVE_INFINITY, true);
+    const pacer = await primed();
     const early = await pacer.acquire(1);
     pacer.settle(await pacer.acquire(1), quota(0, 1, 5));
     await vi.advanceTimersByTimeAsync(1_000);
@@ -208,28 +229,29 @@ describe("a held attempt keeps its timeout and signal", () => {
     const next = track(pacer);
     await vi.advanceTimersByTimeAsync(0);
     expect(next.at).toBe(0);
+    pacer.settle(next.seq as number);
   });
 });
 
 describe("maxConcurrency", () => {
   test("at most n attempts hold a slot; the rest wait their turn, first come first served", async () => {
-    const pacer = new Pacer(2, true);
+    const pacer = await primed(2);
     const calls = Array.from({ length: 5 }, () => track(pacer));
     await vi.advanceTimersByTimeAsync(0);
-    expect(calls.map((c) => c.seq)).toEqual([1, 2, undefined, undefined, undefined]);
-    pacer.settle(1);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(calls.map((c) => c.seq)).toEqual([1, 2, 3, undefined, undefined]);
+    expect(calls.map((c) => c.seq)).toEqual([2, 3, undefined, undefined, undefined]);
     pacer.settle(2);
-    pacer.settle(3);
     await vi.advanceTimersByTimeAsync(0);
-    expect(calls.map((c) => c.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(calls.map((c) => c.seq)).toEqual([2, 3, 4, undefined, undefined]);
+    pacer.settle(3);
     pacer.settle(4);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.map((c) => c.seq)).toEqual([2, 3, 4, 5, 6]);
     pacer.settle(5);
+    pacer.settle(6);
   });
 
   test("waiting for a slot does not count toward the timeout; an abort still ends it", async () => {
-    const pacer = new Pacer(1, true);
+    const pacer = await primed(1);
     const first = await pacer.acquire(1_000);
     const controller = new AbortController();
     const patient = track(pacer, 100);
@@ -241,7 +263,7 @@ describe("maxConcurrency", () => {
     expect(patient.error).toBeUndefined();
     pacer.settle(first);
     await vi.advanceTimersByTimeAsync(0);
-    expect(patient.seq).toBe(2);
-    pacer.settle(2);
+    expect(patient.seq).toBe(3);
+    pacer.settle(3);
   });
 });
