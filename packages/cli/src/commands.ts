@@ -18,6 +18,17 @@ export interface CommandSpec {
   options: Record<string, { type: "string" | "boolean"; help: string; env?: string; short?: string }>;
 }
 
+/** Options of the commands that also run as a batch, over the ids of a file. */
+export const batchOptions = {
+  "ids-file": {
+    type: "string",
+    help: "Ids from a file, one line each (- for standard input), instead of the arguments; NDJSON out",
+  },
+  concurrency: { type: "string", help: "With --ids-file: calls in flight at once (1 to 64, default 4)" },
+  output: { type: "string", help: "With --ids-file: write the NDJSON to this file instead of stdout" },
+  resume: { type: "boolean", help: "With --output: skip the ids that file already answered, and append" },
+} as const;
+
 export const commands: Record<"participant" | "peer-report", CommandSpec> = {
   participant: {
     name: "participant",
@@ -26,6 +37,7 @@ export const commands: Record<"participant" | "peer-report", CommandSpec> = {
     options: {
       filters: { type: "string", help: "Comma separated filters, no spaces (e.g. device_info,events)" },
       "include-peer-events": { type: "boolean", help: "Include the participant's peer events" },
+      ...batchOptions,
       ...connectionOptions,
     },
   },
@@ -35,6 +47,7 @@ export const commands: Record<"participant" | "peer-report", CommandSpec> = {
     positionals: ["peer_id"],
     options: {
       filters: { type: "string", help: "Comma separated filters, no spaces (e.g. quality_stats)" },
+      ...batchOptions,
       ...connectionOptions,
     },
   },

@@ -7,6 +7,7 @@ import {
   type ParticipantFilter,
 } from "@realtimekit-api/client";
 import { type MockServer, startMockServer } from "@realtimekit-api/mock";
+import { BatchInputError, defaultConcurrency, maxConcurrency, runBatchCommand } from "./batch/command.js";
 import { type CommandSpec, commands, commandUsage, parseArgsOptions, usage } from "./commands.js";
 import { formatParticipant, formatPeerReport } from "./format.js";
 
@@ -15,6 +16,10 @@ export interface Io {
   env: Record<string, string | undefined>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Standard input, read whole: `--ids-file -`. */
+  stdin?(): Promise<string>;
+  /** stderr as a stream, and whether it is a terminal: the batch's progress bar. */
+  stderrStream?: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
 /** Exit codes: 0 success, 1 the API or the network failed, 2 the command line was wrong. */
@@ -73,6 +78,30 @@ export async function run(argv: string[], io: Io): Promise<number> {
       baseURL: mock?.baseURL ?? fromEnv("base-url"),
     });
     const filters = parseFilters(flag("filters"));
+    if (values["ids-file"] !== undefined) {
+      const stats = await runBatchCommand(
+        command.name as "participant" | "peer-report",
+        rtk,
+        {
+          idsFile: flag("ids-file") as string,
+          concurrency: concurrencyFlag(flag("concurrency")),
+          output: flag("output"),
+          resume: values.resume === true,
+          filters,
+          includePeerEvents: values["include-peer-events"] === true,
+        },
+        {
+          stdin: io.stdin ?? (async () => ""),
+          stdout: io.stdout,
+          stderr: {
+            stream: io.stderrStream ?? process.stderr,
+            isTTY: io.stderrStream?.isTTY === true,
+            line: (text) => io.stderr(`${text}\n`),
+          },
+        },
+      );
+      return stats.failed ? exitCodes.failed : exitCodes.ok;
+    }
     let text: string;
     if (command.name === "participant") {
       const [session_id, participant_id] = positionals as [string, string];
@@ -105,13 +134,35 @@ function parse(command: CommandSpec, args: string[]) {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (!values.help) {
+  const batch = values["ids-file"] !== undefined;
+  if (batch && positionals.length > 0) {
+    throw new UsageError(
+      `give ids as arguments or in --ids-file, not both (got "${positionals[0]}" as well)`,
+    );
+  }
+  for (const name of ["concurrency", "output", "resume"]) {
+    if (values[name] !== undefined && !batch) throw new UsageError(`--${name} goes with --ids-file`);
+  }
+  if (values.resume && values.output === undefined) {
+    throw new UsageError("--resume needs --output: the file whose answered ids to skip");
+  }
+  if (!values.help && !batch) {
     const missing = command.positionals.slice(positionals.length);
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((p) => `<${p}>`).join(" ")}`);
     const extra = positionals.slice(command.positionals.length);
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   }
   return { values, positionals };
+}
+
+// A batch's calls in flight: a whole number, checked before anything is read or sent.
+function concurrencyFlag(text: string | undefined): number {
+  if (text === undefined) return defaultConcurrency;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > maxConcurrency) {
+    throw new UsageError(`--concurrency must be a whole number from 1 to ${maxConcurrency} (got "${text}")`);
+  }
+  return n;
 }
 
 // The client checks each value against the spec's enum; here the flag's text only becomes a list.
@@ -122,7 +173,7 @@ const json = (body: unknown) => `${JSON.stringify(body, null, 2)}\n`;
 
 function report(error: unknown, command: CommandSpec, io: Io): number {
   const prefix = `realtimekit ${command.name}:`;
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof BatchInputError) {
     io.stderr(`${prefix} ${error.message}\nRun \`realtimekit ${command.name} --help\` for usage.\n`);
     return exitCodes.usage;
   }
