@@ -3,6 +3,7 @@ import { dirname, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { type Layout, repo } from "./paths.js";
+import { queryStylesModule } from "./query-styles.js";
 import {
   deref,
   documentedExamples,
@@ -118,6 +119,7 @@ export async function generate(layout: Layout = repo): Promise<Map<string, strin
   const head = header(spec, specHash(specFile));
   return new Map([
     [generatedTypesFile, head + (await typesModule(specFile))],
+    [`${dirname(generatedTypesFile)}/query.ts`, head + queryStylesModule(spec)],
     [
       `${clientGeneratedDir}/spec.ts`,
       head + factsModule(spec, ["participantFilters", "operationPaths", "pathParameterRules"]),

@@ -2,9 +2,12 @@
  * Types for Cloudflare RealtimeKit's participant and peer-report API.
  *
  * `paths`, `components` and `operations` are generated from spec/openapi.yaml; the names below are the
- * ones people reach for. This module has no runtime content.
+ * ones people reach for. Its one value is `querySerializer`, the spec's query format, which a bundler
+ * leaves out unless it is imported.
  */
 import type * as generated from "./generated/openapi.js";
+
+export { querySerializer } from "./query-serializer.js";
 
 /** Every path of the API with its operations: what `openapi-fetch`'s `createClient<paths>()` takes. */
 export type paths = generated.paths;
