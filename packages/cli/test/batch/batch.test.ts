@@ -181,16 +181,19 @@ describe("peer-report --ids-file", () => {
     expect(first.stdout).toBe("");
     expect(ndjson(readFileSync(output, "utf8")).map((r) => r.ok)).toEqual(ids.map((id) => !failing.has(id)));
 
+    const resume = () => {
+      mock.requests.length = 0;
+      return realtimekit([
+        "peer-report",
+        "--ids-file",
+        join(dir, "resume.txt"),
+        "--output",
+        output,
+        "--resume",
+      ]);
+    };
     mock.clearScripts();
-    mock.requests.length = 0;
-    const second = await realtimekit([
-      "peer-report",
-      "--ids-file",
-      join(dir, "resume.txt"),
-      "--output",
-      output,
-      "--resume",
-    ]);
+    const second = await resume();
     expect(second.code).toBe(0);
     expect(mock.requests.map((r) => r.params.peer_id)).toEqual([peer(3), peer(7)]);
     const all = ndjson(readFileSync(output, "utf8"));
@@ -201,15 +204,7 @@ describe("peer-report --ids-file", () => {
     ]);
     expect(second.stderr).toMatch(/2 lines, 2 ok, 0 failed, 8 answered before, skipped/);
 
-    mock.requests.length = 0;
-    const third = await realtimekit([
-      "peer-report",
-      "--ids-file",
-      join(dir, "resume.txt"),
-      "--output",
-      output,
-      "--resume",
-    ]);
+    const third = await resume();
     expect(third.code).toBe(0);
     expect(mock.requests).toHaveLength(0);
   });
