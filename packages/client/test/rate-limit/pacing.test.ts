@@ -203,7 +203,7 @@ describe("maxConcurrency", () => {
 
   test.each(["no", 0, null])("rateLimit %j is refused", (rateLimit) => {
     expect(() =>
-      createRealtimeKitClient({ apiToken: "fake-token", rateLimit: rateLimit as boolean }),
+      createRealtimeKitClient({ apiToken: "fake-token", rateLimit: rateLimit as unknown as boolean }),
     ).toThrow(new InvalidParameterError("rateLimit", "must be a boolean"));
   });
 });
