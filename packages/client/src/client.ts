@@ -11,6 +11,7 @@ import { operationPaths } from "./generated/spec.js";
 import { redact } from "./internal/redact.js";
 import {
   type ClientOptions,
+  fetchOptionsParam,
   maxRetries,
   maxTimeout,
   type RequestOptions,
@@ -94,9 +95,10 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
     const callOptions = given ?? {};
     const callSettings = {
       ...settings,
-      timeout: countParam("timeout", callOptions.timeout, settings.timeout, maxTimeout),
+      timeout: countParam("timeout", callOptions.timeout, settings.timeout, maxTimeout, 1),
       maxRetries: countParam("maxRetries", callOptions.maxRetries, settings.maxRetries, maxRetries),
       signal: signalParam(callOptions.signal),
+      fetchOptions: { ...settings.fetchOptions, ...fetchOptionsParam(callOptions.fetchOptions) },
     };
     const init = {
       params: {
@@ -116,8 +118,9 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
     const { data, error, response } = await (
       raw.GET as (path: string, init: object) => ReturnType<typeof raw.GET>
     )(operationPaths[operation], init);
-    let body: unknown = error;
-    if (response.ok) {
+    // openapi-fetch answers an empty body as "" or undefined, depending on Content-Length.
+    let body: unknown = (error as unknown) === "" ? undefined : error;
+    if (response.ok && data) {
       try {
         body = JSON.parse(data as string);
       } catch {

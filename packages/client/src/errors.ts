@@ -1,16 +1,45 @@
 import type { ErrorMessage } from "@realtimekit-api/types";
+import { serverWait } from "./retry.js";
 
-// `name` is a class field rather than `constructor.name` because consumers' minifiers rename classes. A literal
-// type keeps the subclasses apart for TypeScript, so `instanceof` narrows both ways.
+// Each class's prototype carries its name under this registry-wide symbol, set once below: `instanceof`
+// compares names along the prototype chain, so it holds whichever copy of the package threw (the ES module
+// and CommonJS builds, or two installed copies). `name` is set there too rather than read from
+// `constructor.name`, which consumers' minifiers rename; a declared literal type keeps the subclasses apart
+// for TypeScript, so `instanceof` narrows both ways.
+const brand = Symbol.for("realtimekit-api.error");
 
 /** Base class of every error this client throws. */
 export class RealtimeKitError extends Error {
-  override name = "RealtimeKitError";
+  /**
+   * `instanceof` for every error class of this package, whichever copy of it (ES module or CommonJS build)
+   * made the error; a class of yours that extends one of ours is checked the usual way.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class right of `instanceof`, often a subclass.
+    const { prototype } = this;
+    const id = Object.hasOwn(prototype, brand) && (prototype as never)[brand];
+    // Each prototype along the chain is read in turn, so the brand of every class above is met.
+    for (let p = value; id && p != null; p = Object.getPrototypeOf(p))
+      if ((p as never)[brand] === id) return true;
+    return !id && Object.prototype.isPrototypeOf.call(prototype, value as object);
+  }
+
+  /** Plain data for `JSON.stringify`: `name`, `message`, the error's own fields, `headers` as an object. */
+  toJSON(): Record<string, unknown> {
+    const { headers, ...fields } = this as { headers?: Headers };
+    return {
+      name: this.name,
+      message: this.message,
+      ...fields,
+      headers: headers && Object.fromEntries(headers),
+      cause: this.cause,
+    };
+  }
 }
 
 /** A parameter or option was refused before any request was sent; `param` names it. */
 export class InvalidParameterError extends RealtimeKitError {
-  override name = "InvalidParameterError" as const;
+  declare name: "InvalidParameterError";
   constructor(
     /** The parameter, option or header that was refused. */
     readonly param: string,
@@ -22,72 +51,83 @@ export class InvalidParameterError extends RealtimeKitError {
 
 /** The API answered with an error status, with `success: false`, or with a body that is not JSON. */
 export class APIError extends RealtimeKitError {
-  override name = "APIError";
   /** The `{ code, message }` entries of either error envelope; empty when the body carries none. */
   readonly errors: ErrorMessage[];
   /** The `cf-ray` response header, the id Cloudflare support asks for. */
   readonly requestId: string | undefined;
+  /**
+   * Milliseconds the server asked to wait before trying again (`retry-after-ms`, `retry-after` or
+   * `x-ratelimit-reset`); undefined when it named no wait.
+   */
+  readonly retryAfter: number | undefined;
   constructor(
     /** HTTP status of the response. */
     readonly status: number,
-    /** Headers of the response. */
+    /** Headers of the response, the token cut out of their values. */
     readonly headers: Headers,
-    /** The response body: parsed JSON, else its text. */
+    /** The response body: parsed JSON, else its text; undefined when empty. */
     readonly body: unknown,
   ) {
-    const errors = envelopeErrors(body);
-    // An HTML error page from the edge is cut down to its first words, so the message stays one short line.
-    // Only its start is read, and `<[^<>]*>` never rescans: a hostile body of megabytes costs no more.
-    const text =
-      typeof body === "string"
-        ? body
-            .slice(0, 8192)
-            .replace(/(<[^<>]*>|\s)+/g, " ")
-            .trim()
-            .slice(0, 100)
-        : "";
-    super(`${status} ${errors[0]?.message || text || "(no error message)"}`);
+    const b = body as { message?: unknown; error?: unknown; errors?: unknown } | null | undefined;
+    const listed = [b?.error ?? b?.errors ?? []].flat();
+    const errors = listed
+      .filter((e): e is ErrorMessage => !!e && typeof e === "object")
+      .map(({ code, message }) => ({ code, message: short(message) }));
+    super(
+      `${status} ${
+        line(
+          typeof body === "string"
+            ? /^\s*</.test(body)
+              ? pageText(body)
+              : body
+            : errors[0]?.message || short(listed.find((e) => typeof e === "string") ?? b?.message),
+        ) || "(no error message)"
+      }`,
+    );
     this.errors = errors;
     this.requestId = headers.get("cf-ray") ?? undefined;
+    this.retryAfter = serverWait(headers);
   }
 }
 
 /** 400: the API refused the parameters. */
 export class BadRequestError extends APIError {
-  override name = "BadRequestError" as const;
+  declare name: "BadRequestError";
 }
 /** 401: the API token is missing, malformed or revoked. */
 export class AuthenticationError extends APIError {
-  override name = "AuthenticationError" as const;
+  declare name: "AuthenticationError";
 }
 /** 403: the API token lacks the Realtime or Realtime Admin permission. */
 export class PermissionDeniedError extends APIError {
-  override name = "PermissionDeniedError" as const;
+  declare name: "PermissionDeniedError";
 }
 /** 404: no such account, app, session, participant or peer. */
 export class NotFoundError extends APIError {
-  override name = "NotFoundError" as const;
+  declare name: "NotFoundError";
 }
 /** 409: the request conflicts with the resource's state; retried. */
 export class ConflictError extends APIError {
-  override name = "ConflictError" as const;
+  declare name: "ConflictError";
 }
 /** 422: the request was understood but cannot be processed. */
 export class UnprocessableEntityError extends APIError {
-  override name = "UnprocessableEntityError" as const;
+  declare name: "UnprocessableEntityError";
 }
-/** 429: rate limited; retried, honouring `retry-after`. */
+/** 429: rate limited; retried no sooner than the server's `retry-after`. */
 export class RateLimitError extends APIError {
-  override name = "RateLimitError" as const;
+  declare name: "RateLimitError";
 }
 /** A status of 500 or above; retried. */
 export class InternalServerError extends APIError {
-  override name = "InternalServerError" as const;
+  declare name: "InternalServerError";
 }
 
-/** No response arrived: the connection failed or was reset. `cause` holds the underlying error. */
+/**
+ * No response arrived: the connection failed or was reset, or `fetch` refused the request. `cause` is a
+ * plain copy of the underlying error's `name`, `message`, `code`, `errno`, `syscall`, `address` and `port`.
+ */
 export class APIConnectionError extends RealtimeKitError {
-  override name = "APIConnectionError";
   constructor(cause?: unknown, message = "Connection error.") {
     super(message, { cause });
   }
@@ -95,7 +135,7 @@ export class APIConnectionError extends RealtimeKitError {
 
 /** An attempt took longer than `timeout` milliseconds. */
 export class APIConnectionTimeoutError extends APIConnectionError {
-  override name = "APIConnectionTimeoutError" as const;
+  declare name: "APIConnectionTimeoutError";
   constructor() {
     super(undefined, "Request timed out.");
   }
@@ -103,10 +143,29 @@ export class APIConnectionTimeoutError extends APIConnectionError {
 
 /** The caller's `signal` aborted the call. */
 export class APIUserAbortError extends RealtimeKitError {
-  override name = "APIUserAbortError" as const;
+  declare name: "APIUserAbortError";
   constructor() {
     super("Request was aborted.");
   }
+}
+
+for (const [name, error] of Object.entries({
+  RealtimeKitError,
+  InvalidParameterError,
+  APIError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+})) {
+  Object.assign(error.prototype, { name, [brand]: name });
 }
 
 const byStatus: Record<number, typeof APIError> = {
@@ -123,11 +182,37 @@ const byStatus: Record<number, typeof APIError> = {
 export const apiError = (status: number, headers: Headers, body: unknown): APIError =>
   new (status >= 500 ? InternalServerError : (byStatus[status] ?? APIError))(status, headers, body);
 
-// RealtimeKit answers `{ error: {...} }`, Cloudflare's gateway `{ errors: [...] }`: both become one list.
-const envelopeErrors = (body: unknown): ErrorMessage[] => {
-  const b = body as { error?: unknown; errors?: unknown } | null | undefined;
-  return [b?.error ?? b?.errors ?? []]
-    .flat()
-    .filter((e): e is ErrorMessage => !!e && typeof e === "object")
-    .map(({ code, message }) => ({ code, message: String(message ?? "") }));
+// A message that is not a string (an object, a number) is shown as short JSON rather than "[object Object]".
+const short = (value: unknown): string =>
+  typeof value === "string" ? value : value == null ? "" : String(JSON.stringify(value)).slice(0, 200);
+
+// One line of at most 100 characters: only the start is read, so a body of megabytes costs no more.
+const line = (text: string): string =>
+  text
+    .slice(0, 8192)
+    .replace(/[\s\p{Cc}]+/gu, " ")
+    .trim()
+    .slice(0, 100);
+
+const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/**
+ * What a reader of an HTML error page sees first: its `<title>`, else its first heading, else its text,
+ * without comments, scripts and styles, entities decoded. Each pattern either matches or runs to the end
+ * once, so a hostile page costs time linear in the part read.
+ */
+const pageText = (html: string): string => {
+  const page = html
+    .slice(0, 65_536)
+    .replace(/<!--[\s\S]*?(?:-->|$)|<(script|style)\b[\s\S]*?(?:<\/\1>|$)/gi, " ");
+  return (
+    /<title\b[^<>]*>([^<]*)/i.exec(page)?.[1]?.trim() ||
+    /<h[1-6]\b[^<>]*>([\s\S]*?)(?:<\/h|$)/i.exec(page)?.[1] ||
+    page
+  )
+    .replace(/<[^<>]*>/g, " ")
+    .replace(/&(#x?[\da-f]+|[a-z]+);/gi, (entity, name: string) => {
+      const code = Number(`0${name.slice(1)}`);
+      return name[0] === "#" && code < 0x110000 ? String.fromCodePoint(code) : (entities[name] ?? entity);
+    });
 };

@@ -2,7 +2,7 @@ import { InvalidParameterError, RealtimeKitError } from "./errors.js";
 import { env } from "./internal/env.js";
 import { Pacer } from "./pacer.js";
 import { countParam, headersParam } from "./params.js";
-import type { Fetch, Settings } from "./transport.js";
+import { type Fetch, type FetchOptions, type Logger, logLevels, type Settings } from "./transport.js";
 
 /** Options of `createRealtimeKitClient`; each falls back to an environment variable or a default. */
 export interface ClientOptions {
@@ -14,12 +14,27 @@ export interface ClientOptions {
   appId?: string | undefined;
   /** API root; `https:`, or `http:` on a loopback host. Default: env `CLOUDFLARE_BASE_URL`, else Cloudflare's v4 API. */
   baseURL?: string | undefined;
-  /** Milliseconds each attempt may take. Default: 60000. */
+  /** Milliseconds each attempt may take, body included: 1 to 2147483647. Default: 60000. */
   timeout?: number | undefined;
   /** Retries after the first attempt (0 to 10). Default: 2. */
   maxRetries?: number | undefined;
-  /** A `fetch` to send requests with. Default: `globalThis.fetch`, looked up on each call. */
+  /**
+   * A `fetch` to send requests with, called as `fetch(url, init)` with a string URL and a plain
+   * `RequestInit`. Default: `globalThis.fetch`, looked up on each call.
+   */
   fetch?: Fetch | undefined;
+  /** `RequestInit` fields added to every `fetch`, e.g. `{ dispatcher }` for undici; a call's own win. */
+  fetchOptions?: FetchOptions | undefined;
+  /**
+   * The longest wait, in milliseconds, that a server's `retry-after` (or `retry-after-ms`,
+   * `x-ratelimit-reset`) may ask for before a retry; past it the call fails at once, and the error's
+   * `retryAfter` holds the wait. 0 to 2147483647. Default: 60000.
+   */
+  maxRetryAfter?: number | undefined;
+  /** What to log: `"off"`, `"error"`, `"warn"`, `"info"` (retries and waits) or `"debug"` (every attempt). Default: env `REALTIMEKIT_LOG`, else `"warn"`. */
+  logLevel?: (typeof logLevels)[number] | undefined;
+  /** Where log lines go: an object with `error`, `warn`, `info` and `debug` methods. Default: `console`. */
+  logger?: Logger | undefined;
   /** Headers sent with every request. */
   defaultHeaders?: Record<string, string> | undefined;
   /**
@@ -41,6 +56,8 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Headers of this call. */
   headers?: Record<string, string> | undefined;
+  /** `RequestInit` fields added to this call's `fetch`, over the client's `fetchOptions`. */
+  fetchOptions?: FetchOptions | undefined;
 }
 
 /** The largest delay `setTimeout` honours; larger ones fire at once. */
@@ -70,7 +87,25 @@ const checkBaseURL = (value: string): string => {
       "must be https: (http: only on loopback), with no query or credentials",
     );
   }
-  return url.origin + url.pathname;
+  // Any number of trailing slashes: openapi-fetch joins with one.
+  return url.origin + url.pathname.replace(/\/+$/, "");
+};
+
+/** `fetchOptions`: an object whose fields the client does not set itself. */
+export const fetchOptionsParam = (value: unknown): FetchOptions | undefined => {
+  if (value == null) return;
+  if (typeof value !== "object" || Array.isArray(value)) {
+    throw new InvalidParameterError("fetchOptions", "must be an object of RequestInit fields");
+  }
+  for (const key of ["body", "headers", "method", "signal"]) {
+    if (key in value) {
+      throw new InvalidParameterError(
+        `fetchOptions.${key}`,
+        "is set by the client: use the headers or signal option",
+      );
+    }
+  }
+  return value as FetchOptions;
 };
 
 /** The client's settings from its options, the environment and defaults; refuses bad ones at once. */
@@ -89,6 +124,22 @@ export const resolveOptions = (options: ClientOptions) => {
   if (options.fetch != null && typeof options.fetch !== "function") {
     throw new InvalidParameterError("fetch", "must be a function");
   }
+  const { logger = console } = options;
+  const levelName = options.logLevel ?? env("REALTIMEKIT_LOG") ?? "warn";
+  const level = logLevels.indexOf(levelName as "off");
+  if (level < 0) {
+    throw new InvalidParameterError(
+      options.logLevel ? "logLevel" : "REALTIMEKIT_LOG",
+      `must be one of ${logLevels}`,
+    );
+  }
+  if (
+    logLevels.some(
+      (name, i) => i && typeof (logger as unknown as Record<string, unknown>)?.[name] !== "function",
+    )
+  ) {
+    throw new InvalidParameterError("logger", "must have error, warn, info and debug methods");
+  }
   const { rateLimit = true, maxConcurrency = Number.POSITIVE_INFINITY } = options;
   if (typeof rateLimit !== "boolean") throw new InvalidParameterError("rateLimit", "must be a boolean");
   if (
@@ -100,12 +151,16 @@ export const resolveOptions = (options: ClientOptions) => {
   const settings: Settings = {
     pacer:
       rateLimit || maxConcurrency < Number.POSITIVE_INFINITY
-        ? new Pacer(maxConcurrency, rateLimit)
+        ? new Pacer(maxConcurrency, rateLimit, level >= 3 ? (message) => logger.info(message) : undefined)
         : undefined,
     token,
     fetch: options.fetch,
-    timeout: countParam("timeout", options.timeout, 60_000, maxTimeout),
+    fetchOptions: fetchOptionsParam(options.fetchOptions),
+    timeout: countParam("timeout", options.timeout, 60_000, maxTimeout, 1),
     maxRetries: countParam("maxRetries", options.maxRetries, 2, maxRetries),
+    maxRetryAfter: countParam("maxRetryAfter", options.maxRetryAfter, 60_000, maxTimeout),
+    level,
+    logger,
   };
   return {
     settings,

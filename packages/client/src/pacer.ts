@@ -239,8 +239,8 @@ export class Pacer {
     const reset = Math.round((s.resetAt as number) - Date.now());
     this.#log(
       spread
-        ? `rate limit: ${left}; spreading them over the ${reset} ms to the reset`
-        : `rate limit: ${left}; holding requests for ${Math.round(wait)} ms, until the reset`,
+        ? `realtimekit rate limit: ${left}; spreading them over the ${reset} ms to the reset`
+        : `realtimekit rate limit: ${left}; holding requests for ${Math.round(wait)} ms, until the reset`,
     );
   }
 

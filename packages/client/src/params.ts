@@ -46,11 +46,11 @@ export const booleanParam = (name: string, value: unknown): boolean | undefined 
   return value;
 };
 
-/** A count of milliseconds or retries: a whole number from 0 to `max`; `fallback` when not given. */
-export const countParam = (name: string, value: unknown, fallback: number, max: number): number => {
+/** A count of milliseconds or retries: a whole number from `min` to `max`; `fallback` when not given. */
+export const countParam = (name: string, value: unknown, fallback: number, max: number, min = 0): number => {
   const n = value === undefined ? fallback : value;
-  if (!Number.isSafeInteger(n) || (n as number) < 0 || (n as number) > max) {
-    throw new InvalidParameterError(name, `must be an integer from 0 to ${max}`);
+  if (!Number.isSafeInteger(n) || (n as number) < min || (n as number) > max) {
+    throw new InvalidParameterError(name, `must be an integer from ${min} to ${max}`);
   }
   return n as number;
 };

@@ -7,30 +7,34 @@ export const shouldRetry = (status: number, headers: Headers): boolean => {
   );
 };
 
-const number = (value: string | null | undefined): number => (value ? Number(value) : Number.NaN);
-
-/** Milliseconds the server asked to wait, by `retry-after-ms` or `retry-after` (seconds or an HTTP date); NaN if none. */
-export const serverWait = (headers: Headers | undefined, now: number = Date.now()): number => {
-  let wait = number(headers?.get("retry-after-ms"));
-  if (Number.isNaN(wait)) {
-    const after = headers?.get("retry-after");
-    wait = number(after) * 1000;
-    if (Number.isNaN(wait)) wait = Date.parse(after ?? "") - now;
-  }
-  return wait;
+/**
+ * Milliseconds the server asked to wait before the next attempt: the longest of `retry-after-ms`,
+ * `retry-after` (seconds or an HTTP date) and `x-ratelimit-reset` (an HTTP date, or seconds; a Unix time
+ * past 1e9), at least 0; undefined when it named none that can be read.
+ */
+export const serverWait = (headers: Headers, now = Date.now()): number | undefined => {
+  const wait = Math.max(
+    ...["retry-after-ms", "retry-after", "x-ratelimit-reset"]
+      .map((name, i) => {
+        const value = headers.get(name) ?? "";
+        const n = Number(value);
+        return !value.trim()
+          ? Number.NaN
+          : n > 1e9
+            ? n * 1000 - now
+            : Number.isNaN(n)
+              ? Date.parse(value) - now
+              : n * (i ? 1000 : 1);
+      })
+      .filter(Number.isFinite),
+  );
+  return wait > -1 / 0 ? Math.max(0, Math.ceil(wait)) : undefined;
 };
 
 /**
- * Milliseconds to wait before retry number `retries` (0 for the first): the server's `retry-after-ms` or
- * `retry-after` (seconds or an HTTP date) when it asks for 0 to 60 s, else exponential backoff from 0.5 s
- * to 8 s, shortened by up to 25% of jitter so that clients retrying together spread out.
+ * Milliseconds to wait before retry number `retries` (0 for the first): exponential backoff from 0.5 s to
+ * 8 s, shortened by up to 25% of jitter so that clients retrying together spread out, and never less than
+ * `floor`, the wait the server asked for.
  */
-export const retryDelay = (
-  retries: number,
-  headers?: Headers,
-  random: () => number = Math.random,
-  now: number = Date.now(),
-): number => {
-  const wait = serverWait(headers, now);
-  return wait >= 0 && wait <= 60_000 ? wait : Math.min(500 * 2 ** retries, 8000) * (1 - random() * 0.25);
-};
+export const retryDelay = (retries: number, floor = 0, random: () => number = Math.random): number =>
+  Math.max(floor, Math.min(500 * 2 ** retries, 8000) * (1 - random() * 0.25));

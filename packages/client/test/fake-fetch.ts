@@ -24,7 +24,9 @@ export const ok = (data: unknown = { participant: { id: "p" } }): Step => ({ bod
 
 export function fakeFetch(...script: Step[]) {
   const requests: Request[] = [];
-  const fetch = vi.fn(async (request: Request): Promise<Response> => {
+  // The client calls `fetch(url, init)`; a `Request` made of them is what the tests read.
+  const fetch = vi.fn(async (url: string, init: RequestInit): Promise<Response> => {
+    const request = new Request(url, init);
     requests.push(request);
     const step = script[Math.min(requests.length - 1, script.length - 1)] ?? ok();
     if (step instanceof Error) throw step;
@@ -42,12 +44,13 @@ export function fakeFetch(...script: Step[]) {
   return { fetch, requests };
 }
 
-/** A `fetch` that never answers but honours its request's signal, as the real one does. */
+/** A `fetch` that never answers but honours its init's signal, as the real one does. */
 export const hangingFetch = () =>
   vi.fn(
-    (request: Request) =>
+    (_url: string, init: RequestInit) =>
       new Promise<Response>((_, reject) => {
-        request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
+        const signal = init.signal as AbortSignal;
+        signal.addEventListener("abort", () => reject(signal.reason), { once: true });
       }),
   );
 

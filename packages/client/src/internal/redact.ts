@@ -4,7 +4,8 @@
  * error's message, body, headers or cause.
  */
 
-const hide = (text: string, token: string): string => text.split(token).join("[redacted]");
+/** `text` with every occurrence of the token replaced by `[redacted]`. */
+export const hide = (text: string, token: string): string => text.split(token).join("[redacted]");
 
 /**
  * A copy of a response body or header value with the token cut out. Deeper than 64 levels a body is cut
@@ -24,19 +25,27 @@ export const redact = (value: unknown, token: string, depth = 0): unknown =>
               Object.entries(value).map(([k, v]) => [hide(k, token), redact(v, token, depth + 1)]),
             );
 
+const fields = ["name", "message", "code", "errno", "syscall", "address", "port"] as const;
+
 /**
- * The runtime's error itself, with the token cut out of the strings on it and its causes, in place so
- * that its class and stack stay as they are. Node's fetch keeps the bytes it could not parse on its
- * error: from a server that echoes the request (or a port that does not speak HTTP), they are the request.
+ * A plain copy of a thrown value for an error's `cause`: its `name`, `message`, `code`, `errno`,
+ * `syscall`, `address` and `port` when they are strings or numbers, the token cut out of each, and its own
+ * `cause` by the same rule, 4 levels deep at most. Nothing else is read: a custom `fetch`'s error may carry
+ * the request, its headers or its options, and a property that throws when read is left out.
  */
-export const scrub = (error: unknown, token: string, depth = 0): unknown => {
-  if (depth < 8 && error && typeof error === "object") {
-    for (const key of Object.getOwnPropertyNames(error)) {
-      const value: unknown = Object.getOwnPropertyDescriptor(error, key)?.value;
-      if (typeof value === "string" && value.includes(token)) Reflect.set(error, key, hide(value, token));
-    }
-    scrub((error as { cause?: unknown }).cause, token, depth + 1);
-    if (error instanceof AggregateError) for (const inner of error.errors) scrub(inner, token, depth + 1);
+export const copyError = (error: unknown, token: string, depth = 0): Record<string, unknown> | undefined => {
+  if (error == null || depth > 4) return;
+  if (Object(error) !== error) return { message: hide(String(error), token) };
+  const copy: Record<string, unknown> = {};
+  for (const key of fields) {
+    try {
+      const value = (error as Record<string, unknown>)[key];
+      if (typeof value === "string") copy[key] = hide(value, token);
+      if (typeof value === "number") copy[key] = value;
+    } catch {}
   }
-  return error;
+  try {
+    copy.cause = copyError((error as { cause?: unknown }).cause, token, depth + 1);
+  } catch {}
+  return copy;
 };

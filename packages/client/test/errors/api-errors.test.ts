@@ -90,7 +90,7 @@ describe("error envelopes", () => {
     expect(error.requestId).toBeUndefined();
   });
 
-  it.each([{}, { success: false }, { errors: "nope" }, [], null, 42, { errors: [null, 3] }])(
+  it.each([{}, { success: false }, [], null, 42, { errors: [null, 3] }])(
     "has no errors for a JSON body %j without an envelope",
     async (body) => {
       const error = await fail({ status: 400, body });
@@ -110,12 +110,12 @@ describe("error envelopes", () => {
 describe("bodies that are not JSON", () => {
   const page = `<!DOCTYPE html>\n<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n<hr><center>cloudflare</center>\n${"<p>padding</p>\n".repeat(200)}</body>\n</html>`;
 
-  it("keeps an HTML error page as the body and puts a short snippet of its words in the message", async () => {
+  it("keeps an HTML error page as the body and puts its title in the message", async () => {
     const error = await fail({ status: 502, body: page });
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error.body).toBe(page);
     expect(error.errors).toEqual([]);
-    expect(error.message.startsWith("502 502 Bad Gateway 502 Bad Gateway cloudflare")).toBe(true);
+    expect(error.message).toBe("502 502 Bad Gateway");
     expect(error.message).not.toContain("<");
     expect(error.message.length).toBeLessThanOrEqual(104);
   });

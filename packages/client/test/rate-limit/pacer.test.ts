@@ -78,7 +78,7 @@ describe("holding while the quota is spent", () => {
     expect(held.map((c) => c.at)).toEqual([3_000, 3_000]);
     expect(log).toHaveBeenCalledTimes(1);
     expect(log.mock.calls[0]?.[0]).toBe(
-      "rate limit: 0 of 60 requests left; holding requests for 3000 ms, until the reset",
+      "realtimekit rate limit: 0 of 60 requests left; holding requests for 3000 ms, until the reset",
     );
   });
 

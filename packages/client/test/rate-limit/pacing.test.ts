@@ -32,10 +32,10 @@ const start = async (rateLimit: RateLimitOptions, options: ClientOptions = {}) =
     accountId: "023e105f4ecef8ad9ca31a8372d0c353",
     appId: "my-app",
     baseURL: mock.baseURL,
-    fetch: async (request) => {
+    fetch: async (url, init) => {
       seen.mostInFlight = Math.max(seen.mostInFlight, ++seen.inFlight);
       try {
-        const response = await fetch(request);
+        const response = await fetch(url, init);
         seen.statuses.push(response.status);
         return response;
       } finally {
@@ -110,6 +110,38 @@ describe("rtk.rateLimit", () => {
     expect(state?.resetAt).toBeGreaterThanOrEqual(before + 59_000);
     expect(state?.resetAt).toBeLessThanOrEqual(Date.now() + 60_000);
     expect(mock.requests).toHaveLength(2);
+  });
+});
+
+describe("waits are logged at info", () => {
+  test("once per window, at info and not at warn; no token in any line", async () => {
+    const lines = { info: [] as string[], other: [] as string[] };
+    const logger = {
+      error: (line: string) => lines.other.push(line),
+      warn: (line: string) => lines.other.push(line),
+      info: (line: string) => lines.info.push(line),
+      debug: (line: string) => lines.other.push(line),
+    };
+    const { rtk } = await start({ limit: 3, windowMs: 300 }, { logLevel: "info", logger });
+    await pull(rtk, peerIds(8), 2);
+    const waits = lines.info.filter((line) => line.startsWith("realtimekit rate limit:"));
+    expect(waits.length).toBeGreaterThan(0);
+    expect(waits[0]).toMatch(
+      /^realtimekit rate limit: \d+ of 3 requests left; (holding requests for \d+ ms, until|spreading them over the \d+ ms to) the reset$/,
+    );
+    expect([...lines.info, ...lines.other].join("\n")).not.toContain("fake-token-for-tests");
+
+    await mock?.close();
+    const quiet = { info: [] as string[], other: [] as string[] };
+    const warnOnly = await start(
+      { limit: 3, windowMs: 300 },
+      {
+        logLevel: "warn",
+        logger: { ...logger, info: (line: string) => quiet.info.push(line) },
+      },
+    );
+    await pull(warnOnly.rtk, peerIds(8), 2);
+    expect(quiet.info).toEqual([]);
   });
 });
 

@@ -4,9 +4,9 @@
  * would chew on for minutes, the token echoed in a response header). Each yields the documented error
  * class quickly, never a `SyntaxError` or a `RangeError`, and never shows the token.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { APIError, BadRequestError, InternalServerError, PermissionDeniedError } from "../../src/index.js";
-import { type LoopbackServer, sendJson, startLoopbackServer } from "../support/loopback-server.js";
+import { loopbackServerForFile, sendJson } from "../support/loopback-server.js";
 import { specOperation } from "../support/openapi-document.js";
 import {
   details,
@@ -22,13 +22,7 @@ import {
 
 guardConsole();
 
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = loopbackServerForFile();
 
 const send = (status: number, body: string | Buffer, headers: Record<string, string> = {}) =>
   server.handle((_req, res) => res.writeHead(status, headers).end(body));
@@ -38,17 +32,21 @@ describe("empty bodies", () => {
     { label: "200 with content-length: 0", status: 200, headers: { "content-length": "0" } },
     { label: "200, chunked, no chunks", status: 200, headers: { "content-type": "application/json" } },
     { label: "204", status: 204, headers: {} },
-  ])("$label → APIError (there is no result), 1 attempt", async ({ status, headers }) => {
-    send(status, "", headers);
-    const error = await expectFault(() => details(faultClient(server.baseURL)), server, {
-      error: APIError,
-      attempts: 1,
-      underMs: slack,
-    });
-    expect(error.status).toBe(status);
-    expect(error.errors).toEqual([]);
-    expect(error.message).toBe(`${status} (no error message)`);
-  });
+  ])(
+    "$label → APIError (there is no result) whose body is undefined, 1 attempt",
+    async ({ status, headers }) => {
+      send(status, "", headers);
+      const error = await expectFault(() => details(faultClient(server.baseURL)), server, {
+        error: APIError,
+        attempts: 1,
+        underMs: slack,
+      });
+      expect(error.status).toBe(status);
+      expect(error.body).toBeUndefined();
+      expect(error.errors).toEqual([]);
+      expect(error.message).toBe(`${status} (no error message)`);
+    },
+  );
 
   test("an empty 503 → retried, then InternalServerError after 2 attempts", async () => {
     send(503, "", { "content-length": "0" });
@@ -114,7 +112,7 @@ describe("bodies of several megabytes", () => {
       atLeastMs: firstBackoff,
       underMs: firstBackoffMax + slack,
     });
-    expect(error.message).toMatch(/^502 502 Bad Gateway upstream failed/);
+    expect(error.message).toBe("502 502 Bad Gateway");
     expect(error.message.length).toBeLessThanOrEqual(120);
     expect(error.body).toBe(page);
   });

@@ -5,9 +5,9 @@
  * (or its timeout subclass) with the cause the runtime gave, and never with the token in it.
  */
 import type { Socket } from "node:net";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { APIConnectionError, APIConnectionTimeoutError } from "../../src/index.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopback-server.js";
+import { loopbackServerForFile } from "../support/loopback-server.js";
 import { sleep } from "../support/outcome.js";
 import { freePort } from "../support/prism-server.js";
 import {
@@ -28,13 +28,7 @@ import {
 
 guardConsole();
 
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = loopbackServerForFile();
 
 /** A raw server per test, closed by the test itself. */
 async function withRawServer(
@@ -183,7 +177,10 @@ describe("a timeout ends the call even when garbage is collected while the attem
   // would never reach the socket, and the call would hang for good. A soak run found this.
   test.each([
     { label: "with the global fetch", fetch: undefined },
-    { label: "with a fetch option that passes the Request on", fetch: (request: Request) => fetch(request) },
+    {
+      label: "with a fetch option that wraps the init in a Request of its own",
+      fetch: (url: string, init: RequestInit) => fetch(new Request(url, init)),
+    },
   ])("$label → APIConnectionTimeoutError after `timeout`", async ({ fetch }) => {
     server.handle(() => {});
     const timeout = 400;

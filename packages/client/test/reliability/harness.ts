@@ -239,12 +239,15 @@ export async function startRawServer(
  * The client side of the wire: a `fetch` to give the client that records each request it sends, then
  * passes it to the real `fetch`. For faults where no server sees anything (a refused connection).
  */
-export function sendingWire(origin: string): Wire & { fetch: (request: Request) => Promise<Response> } {
+export function sendingWire(
+  origin: string,
+): Wire & { fetch: (url: string, init: RequestInit) => Promise<Response> } {
   const hits: Hit[] = [];
   return {
     origin,
     hits,
-    fetch: (request) => {
+    fetch: (input, init) => {
+      const request = new Request(input, init);
       const url = new URL(request.url);
       hits.push({
         method: request.method,
@@ -252,7 +255,7 @@ export function sendingWire(origin: string): Wire & { fetch: (request: Request) 
         headers: Object.fromEntries(request.headers),
         at: Date.now(),
       });
-      return globalThis.fetch(request);
+      return globalThis.fetch(input, init);
     },
   };
 }

@@ -1,12 +1,12 @@
 /**
  * 429 answers and the wait they ask for: `Retry-After` in seconds and as an HTTP date, `retry-after-ms`,
- * and hints past 60 s (or unreadable), which the client ignores for its own backoff. A wait the server
- * asked for is proven by a gap between attempts longer than any backoff could be (0.5 s); an ignored one
- * by a retry that came after a backoff and long before the hint.
+ * `x-ratelimit-reset`. Each is a floor for the next attempt, never shortened: a wait past `maxRetryAfter`
+ * fails the call at once with the wait in `retryAfter`, and a wait of 0 still backs off. A wait the server
+ * asked for is proven by a gap between attempts longer than any backoff could be (0.5 s).
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { APIUserAbortError, RateLimitError } from "../../src/index.js";
-import { type LoopbackServer, sendJson, startLoopbackServer } from "../support/loopback-server.js";
+import { describe, expect, test } from "vitest";
+import { APIUserAbortError, InternalServerError, RateLimitError } from "../../src/index.js";
+import { loopbackServerForFile, sendJson } from "../support/loopback-server.js";
 import {
   details,
   expectFault,
@@ -20,13 +20,7 @@ import {
 
 guardConsole();
 
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = loopbackServerForFile();
 
 const limited = {
   success: false,
@@ -90,28 +84,84 @@ describe("429 with a wait the client honours", () => {
   });
 });
 
-describe("429 with a wait the client ignores for its own backoff", () => {
+describe("429 with a wait longer than maxRetryAfter (60 s by default): no retry, the wait in retryAfter", () => {
+  // Changed: these were retried after a backoff of about 0.5 s, which only spends a blocked token's quota.
   test.each([
-    { label: "Retry-After: 120 (past 60 s)", headers: () => ({ "retry-after": "120" }) },
+    { label: "Retry-After: 120", headers: () => ({ "retry-after": "120" }), wait: 120_000 },
     {
       label: "Retry-After as a date 2 minutes ahead",
       headers: () => ({ "retry-after": new Date(Date.now() + 120_000).toUTCString() }),
+      wait: 120_000,
     },
-    { label: "retry-after-ms: 90000 (past 60 s)", headers: () => ({ "retry-after-ms": "90000" }) },
-    { label: "Retry-After: soon (neither seconds nor a date)", headers: () => ({ "retry-after": "soon" }) },
-    { label: "Retry-After: -5", headers: () => ({ "retry-after": "-5" }) },
+    { label: "retry-after-ms: 90000", headers: () => ({ "retry-after-ms": "90000" }), wait: 90_000 },
+    {
+      label: "x-ratelimit-reset 5 minutes ahead (Cloudflare's block)",
+      headers: () => ({ "x-ratelimit-reset": new Date(Date.now() + 300_000).toUTCString() }),
+      wait: 300_000,
+    },
+  ])("$label → RateLimitError after 1 attempt, at once", async ({ headers, wait }) => {
+    server.handle((_req, res) => sendJson(res, 429, limited, headers()));
+    const error = await expectFault(() => details(faultClient(server.baseURL, { maxRetries: 2 })), server, {
+      error: RateLimitError,
+      attempts: 1,
+      underMs: slack,
+    });
+    // HTTP dates have whole seconds.
+    expect(error.retryAfter).toBeGreaterThan(wait - 2_000);
+    expect(error.retryAfter).toBeLessThanOrEqual(wait);
+  });
+
+  test("a 503 asking for 120 s is not retried either: the rule is the wait's, not the status's", async () => {
+    server.handle((_req, res) => sendJson(res, 503, limited, { "retry-after": "120" }));
+    const error = await expectFault(() => peerReport(faultClient(server.baseURL)), server, {
+      error: InternalServerError,
+      attempts: 1,
+      underMs: slack,
+    });
+    expect(error.retryAfter).toBe(120_000);
+  });
+
+  test("maxRetryAfter raised to 2 s → Retry-After: 1 is waited for, and 3 is not", async () => {
+    server.handle((_req, res, i) => sendJson(res, 429, limited, { "retry-after": i === 0 ? "1" : "3" }));
+    const error = await expectFault(
+      () => details(faultClient(server.baseURL, { maxRetries: 3, maxRetryAfter: 2_000 })),
+      server,
+      { error: RateLimitError, attempts: 2, atLeastMs: 1_000, underMs: 1_000 + slack },
+    );
+    expect(error.retryAfter).toBe(3_000);
+  });
+});
+
+describe("429 with a wait of 0, or one that cannot be read: the backoff, never a burst", () => {
+  test.each([
+    { label: "Retry-After: 0", headers: () => ({ "retry-after": "0" }), retryAfter: 0 },
+    { label: "retry-after-ms: 0", headers: () => ({ "retry-after-ms": "0" }), retryAfter: 0 },
+    {
+      label: "Retry-After: soon (neither seconds nor a date)",
+      headers: () => ({ "retry-after": "soon" }),
+      retryAfter: undefined,
+    },
+    { label: "Retry-After: -5", headers: () => ({ "retry-after": "-5" }), retryAfter: 0 },
     {
       label: "Retry-After as a date in the past",
       headers: () => ({ "retry-after": new Date(Date.now() - 10_000).toUTCString() }),
+      retryAfter: 0,
     },
-  ])("$label → a backoff (≥ 375 ms), not the hint; RateLimitError after 2 attempts", async ({ headers }) => {
-    server.handle((_req, res) => sendJson(res, 429, limited, headers()));
-    await expectFault(() => details(faultClient(server.baseURL)), server, {
-      error: RateLimitError,
-      attempts: 2,
-      atLeastMs: firstBackoff,
-      underMs: firstBackoffMax + slack,
-    });
-    expect(gap()).toBeGreaterThanOrEqual(firstBackoff - 5);
-  });
+  ])(
+    "$label → a backoff (≥ 375 ms) before each retry; RateLimitError after 3 attempts",
+    async ({ headers, retryAfter }) => {
+      server.handle((_req, res) => sendJson(res, 429, limited, headers()));
+      const error = await expectFault(() => details(faultClient(server.baseURL, { maxRetries: 2 })), server, {
+        error: RateLimitError,
+        attempts: 3,
+        atLeastMs: firstBackoff + 2 * firstBackoff,
+        underMs: firstBackoffMax + 1_000 + slack,
+      });
+      expect(gap()).toBeGreaterThanOrEqual(firstBackoff - 5);
+      expect((server.hits[2]?.at ?? 0) - (server.hits[1]?.at ?? 0)).toBeGreaterThanOrEqual(
+        2 * firstBackoff - 5,
+      );
+      expect(error.retryAfter).toBe(retryAfter);
+    },
+  );
 });

@@ -4,7 +4,7 @@
  * the backoff where the server names none), and the body kept. Then `x-should-retry`, which overrides the
  * status both ways.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   APIError,
   AuthenticationError,
@@ -14,7 +14,7 @@ import {
   NotFoundError,
   RateLimitError,
 } from "../../src/index.js";
-import { type LoopbackServer, sendJson, startLoopbackServer } from "../support/loopback-server.js";
+import { loopbackServerForFile, sendJson } from "../support/loopback-server.js";
 import {
   details,
   expectConforming,
@@ -29,13 +29,7 @@ import {
 
 guardConsole();
 
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = loopbackServerForFile();
 
 const envelope = (status: number) => ({
   success: false,

@@ -2,13 +2,17 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { APIConnectionError, type APIError, InternalServerError, RateLimitError } from "../../src/index.js";
 import { client, details, fakeFetch, ok, rejection, type Step } from "../fake-fetch.js";
 
-// `retry-after-ms: 0` keeps count tests instant without faking timers; delays are tested further down.
-const now = { "retry-after-ms": "0" };
 const failing = (status: number, headers: Record<string, string> = {}): Step => ({
   status,
   body: { success: false, error: { code: status, message: "failed" } },
-  headers: { ...now, ...headers },
+  headers,
 });
+
+// A wait of 0 no longer skips the backoff, so the count tests run the backoff on fake time.
+const settled = async <T>(promise: Promise<T>): Promise<T> => {
+  await vi.runAllTimersAsync();
+  return promise;
+};
 
 afterEach(() => {
   vi.useRealTimers();
@@ -19,8 +23,9 @@ describe("what is retried", () => {
   it.each([408, 409, 429, 500, 503])(
     "%i is retried up to maxRetries (2 by default): 3 attempts",
     async (status) => {
+      vi.useFakeTimers();
       const { fetch } = fakeFetch(failing(status));
-      const error = (await rejection(details(client(fetch)))) as APIError;
+      const error = (await settled(rejection(details(client(fetch))))) as APIError;
       expect(error.status).toBe(status);
       expect(fetch).toHaveBeenCalledTimes(3);
     },
@@ -33,14 +38,19 @@ describe("what is retried", () => {
   });
 
   it("stops as soon as an attempt succeeds", async () => {
+    vi.useFakeTimers();
     const { fetch } = fakeFetch(failing(503), failing(429), ok({ participant: null }));
-    await expect(details(client(fetch))).resolves.toEqual({ success: true, data: { participant: null } });
+    await expect(settled(details(client(fetch)))).resolves.toEqual({
+      success: true,
+      data: { participant: null },
+    });
     expect(fetch).toHaveBeenCalledTimes(3);
   });
 
   it("throws the last attempt's error", async () => {
+    vi.useFakeTimers();
     const { fetch } = fakeFetch(failing(503), failing(503), failing(429));
-    expect(await rejection(details(client(fetch)))).toBeInstanceOf(RateLimitError);
+    expect(await settled(rejection(details(client(fetch))))).toBeInstanceOf(RateLimitError);
   });
 
   it("x-should-retry: false stops a retry of a 503", async () => {
@@ -50,14 +60,16 @@ describe("what is retried", () => {
   });
 
   it("x-should-retry: true retries a 400", async () => {
+    vi.useFakeTimers();
     const { fetch } = fakeFetch(failing(400, { "x-should-retry": "true" }), ok());
-    await details(client(fetch));
+    await settled(details(client(fetch)));
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
   it("honours maxRetries of the client and of the call", async () => {
+    vi.useFakeTimers();
     const a = fakeFetch(failing(500));
-    await rejection(details(client(a.fetch, { maxRetries: 5 })));
+    await settled(rejection(details(client(a.fetch, { maxRetries: 5 }))));
     expect(a.fetch).toHaveBeenCalledTimes(6);
 
     const b = fakeFetch(failing(500));
@@ -65,7 +77,7 @@ describe("what is retried", () => {
     expect(b.fetch).toHaveBeenCalledTimes(1);
   });
 
-  it("retries connection errors, then throws APIConnectionError with the cause", async () => {
+  it("retries connection errors, then throws APIConnectionError with a plain copy of the cause", async () => {
     vi.useFakeTimers();
     const reset = new TypeError("fetch failed", { cause: new Error("ECONNRESET") });
     const { fetch } = fakeFetch(reset);
@@ -74,7 +86,11 @@ describe("what is retried", () => {
     const error = await result;
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error.name).toBe("APIConnectionError");
-    expect(error.cause).toBe(reset);
+    expect(error.cause).toEqual({
+      name: "TypeError",
+      message: "fetch failed",
+      cause: { name: "Error", message: "ECONNRESET", cause: undefined },
+    });
     expect(fetch).toHaveBeenCalledTimes(3);
   });
 
@@ -130,16 +146,29 @@ describe("how long it waits", () => {
     await result;
   });
 
-  it("ignores a retry-after over 60 s and backs off instead: 0.5 s, 1 s, 2 s without jitter", async () => {
+  it("never retries sooner than the server said, even when the backoff is shorter", async () => {
     vi.useFakeTimers();
     vi.spyOn(Math, "random").mockReturnValue(0);
-    const { fetch } = fakeFetch({ status: 429, headers: { "retry-after": "3600" } });
-    const result = rejection(details(client(fetch, { maxRetries: 3 })));
+    const { fetch } = fakeFetch(
+      { status: 503, headers: { "retry-after": "0" } },
+      { status: 503, headers: { "retry-after-ms": "700" } },
+      ok(),
+    );
+    const result = details(client(fetch));
     await vi.advanceTimersByTimeAsync(0);
+    // retry-after: 0 is a floor of 0, not a burst: the backoff still applies.
     await expectNextAttemptAfter(fetch, 500);
     await expectNextAttemptAfter(fetch, 1000);
-    await expectNextAttemptAfter(fetch, 2000);
-    expect(await result).toBeInstanceOf(RateLimitError);
+    await result;
+  });
+
+  it("fails at once when the server asks for more than maxRetryAfter, with the wait as retryAfter", async () => {
+    // Changed: a retry-after past 60 s was ignored for a backoff, which only spent the quota sooner.
+    const { fetch } = fakeFetch({ status: 429, headers: { "retry-after": "3600" } });
+    const error = (await rejection(details(client(fetch, { maxRetries: 3 })))) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfter).toBe(3_600_000);
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 
   it("jitters the backoff down by up to 25%", async () => {

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 
 export interface Hit {
   method: string;
@@ -80,6 +81,19 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * A loopback server for every test of the calling file: started before the first, closed after the last.
+ * Its fields are there from the first test on.
+ */
+export function loopbackServerForFile(): LoopbackServer {
+  const server = {} as LoopbackServer;
+  beforeAll(async () => {
+    Object.assign(server, await startLoopbackServer());
+  });
+  afterAll(() => server.close?.());
+  return server;
 }
 
 /** Sends `body` as JSON with `status` and extra headers. */

@@ -162,7 +162,8 @@ describe("nothing outlives a call", () => {
     // Counting the process's active timers would also count the test runner's own; so only ours are watched.
     const setTimeoutSpy = vi.spyOn(globalThis, "setTimeout");
     const options = { timeout: 59_999 };
-    const retried = fakeFetch({ status: 503, headers: { "retry-after-ms": "7" } }, ok());
+    // 700 ms, past any first backoff (at most 500 ms), so the wait is exactly the server's.
+    const retried = fakeFetch({ status: 503, headers: { "retry-after-ms": "700" } }, ok());
     const waiting = fakeFetch({ status: 503, headers: { "retry-after-ms": "30000" } });
     const controller = new AbortController();
     const aborted = details(client(waiting.fetch, options), { signal: controller.signal }).catch(
@@ -176,12 +177,12 @@ describe("nothing outlives a call", () => {
     await aborted;
     const ours = setTimeoutSpy.mock.calls.flatMap(([, ms], i) =>
       // An attempt's timer is its timeout less any time the rate-limit pacer held it: a millisecond or so.
-      (ms !== undefined && ms > 59_000 && ms <= 59_999) || ms === 7 || ms === 30_000
+      (ms !== undefined && ms > 59_000 && ms <= 59_999) || ms === 700 || ms === 30_000
         ? [setTimeoutSpy.mock.results[i]?.value as { _destroyed: boolean }]
         : [],
     );
     setTimeoutSpy.mockRestore();
-    // Attempts: 2 + 1 + 1, waits: 7 ms and 30 s.
+    // Attempts: 2 + 1 + 1, waits: 700 ms and 30 s.
     expect(ours).toHaveLength(6);
     // Node marks a timer destroyed once it has fired or been cleared; a pending one would hold the process open.
     expect(ours.filter((timer) => !timer._destroyed)).toEqual([]);
