@@ -86,7 +86,9 @@ describe("API errors: one line, status, message, request id, exit 1", () => {
     expect(code).toBe(1);
     expect(mock.requests).toHaveLength(3);
     expect(stderr.split("\n")).toHaveLength(2);
-    expect(stderr).toMatch(/^realtimekit peer-report: 502 502 Bad Gateway \(request id [0-9a-f]{16}-MOCK\)\n$/);
+    expect(stderr).toMatch(
+      /^realtimekit peer-report: 502 502 Bad Gateway \(request id [0-9a-f]{16}-MOCK\)\n$/,
+    );
     expect(stderr.length).toBeLessThan(200);
   });
 
