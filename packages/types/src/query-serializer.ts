@@ -14,12 +14,14 @@ const styles: { readonly [name: string]: QueryStyle | undefined } = queryParamet
  * are not; `undefined`, `null` and empty lists are left out. Give it to openapi-fetch as
  * `createClient<paths>({ querySerializer })`, or append it to a URL for any other HTTP library.
  *
- * @throws {TypeError} when `query` is not an object, or a value is not a string, number, boolean or a
- * list of them; the message names the parameter. The API has no query parameter that takes an object.
+ * @throws {TypeError} when `query` is not a plain object (a `Map` or `URLSearchParams` is not), or a value
+ * is not a string, number, boolean or a list of them, or a name or value holds a lone surrogate; the
+ * message names the parameter. The API has no query parameter that takes an object.
  */
-export function querySerializer(query: { readonly [name: string]: unknown }): string {
-  if (query === null || typeof query !== "object" || Array.isArray(query)) {
-    throw new TypeError("querySerializer: the query must be an object of parameters");
+export function querySerializer(query: object): string {
+  // A Map, URLSearchParams or Date holds no own entries: Object.entries would see none and send nothing.
+  if (Object.prototype.toString.call(query) !== "[object Object]") {
+    throw new TypeError("querySerializer: the query must be a plain object of parameters");
   }
   const parts: string[] = [];
   for (const [name, value] of Object.entries(query)) {
@@ -27,9 +29,10 @@ export function querySerializer(query: { readonly [name: string]: unknown }): st
     // A name the spec does not define goes in OpenAPI's default, form with explode. An own property only:
     // `constructor` or `toString` is a parameter name here, not Object's.
     const explode = !Object.hasOwn(styles, name) || styles[name]?.explode !== false;
-    const values = (Array.isArray(value) ? value : [value]).map((item) => encodeValue(name, item));
+    // Array.from, not map: a hole in a list is read as undefined and refused, not skipped.
+    const values = Array.from(Array.isArray(value) ? value : [value], (item) => encodeValue(name, item));
     if (values.length === 0) continue;
-    const key = encodeURIComponent(name);
+    const key = encodeValue(name, name);
     // Style form: `name=a&name=b` exploded, `name=a,b` not, the comma as it is (an encoded one is data).
     parts.push(explode ? values.map((v) => `${key}=${v}`).join("&") : `${key}=${values.join(",")}`);
   }
@@ -37,10 +40,20 @@ export function querySerializer(query: { readonly [name: string]: unknown }): st
 }
 
 function encodeValue(name: string, value: unknown): string {
-  if (!["string", "number", "boolean", "bigint"].includes(typeof value)) {
-    throw new TypeError(
-      `querySerializer: query parameter ${name} must be a string, number, boolean or a list of them (got ${value === null ? "null" : typeof value})`,
-    );
+  const primitive = ["string", "number", "boolean", "bigint"].includes(typeof value);
+  if (primitive) {
+    try {
+      return encodeURIComponent(String(value));
+    } catch {
+      // Its URIError names nothing: a lone surrogate has no UTF-8 form to percent-encode.
+    }
   }
-  return encodeURIComponent(String(value));
+  // JSON.stringify shows a name's control characters and lone surrogates as escapes.
+  throw new TypeError(
+    `querySerializer: query parameter ${JSON.stringify(name)} ${
+      primitive
+        ? "has a lone surrogate (no UTF-8 form)"
+        : `must be a string, number, boolean or a list of them (got ${value === null ? "null" : typeof value})`
+    }`,
+  );
 }

@@ -167,7 +167,7 @@ describe.concurrent("TypeScript, strict and with skipLibCheck off, compiles the 
         join(consumer.dir, "node_modules/@realtimekit-api/types/README.md"),
         "utf8",
       );
-      const example = codeBlocks(readme).find((b) => b.code.startsWith("// peer.ts"));
+      const example = codeBlocks(readme).find((b) => b.code.startsWith("// peer.mts"));
       expect(example).toBeDefined();
       files[`${dir}/readme-peer.mts`] = example?.code ?? "";
     }

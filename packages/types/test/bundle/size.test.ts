@@ -3,9 +3,10 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { expect, it } from "vitest";
 
-// Bytes, min+gzip (level 9): the serializer is 477 bytes with its table; the budget leaves room for
-// a few more query parameters, not for a dependency.
-const budget = 512;
+// Bytes, min+gzip (level 9): the serializer is 547 bytes with its table and the errors that name a bad
+// query, parameter or lone surrogate; the budget leaves room for a few more query parameters, not for a
+// dependency.
+const budget = 576;
 
 async function bundle(contents: string, ignoreAnnotations = false): Promise<string> {
   const result = await build({

@@ -46,10 +46,26 @@ describe("querySerializer writes each parameter as the spec says", () => {
 
 describe("querySerializer refuses what has no form in the spec, naming it", () => {
   it.each([
-    ["an object", { filters: { a: 1 } }, /query parameter filters must be .* \(got object\)/],
-    ["a list of lists", { filters: [["events"]] }, /query parameter filters .* \(got object\)/],
-    ["null in a list", { filters: ["events", null] }, /query parameter filters .* \(got null\)/],
-    ["a symbol", { tag: Symbol("x") }, /query parameter tag .* \(got symbol\)/],
+    ["an object", { filters: { a: 1 } }, /query parameter "filters" must be .* \(got object\)/],
+    ["a list of lists", { filters: [["events"]] }, /query parameter "filters" .* \(got object\)/],
+    ["null in a list", { filters: ["events", null] }, /query parameter "filters" .* \(got null\)/],
+    // A hole reads as undefined; map() would skip it and join() write it as an empty value.
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the input under test
+    ["a hole in a list", { filters: [, "events"] }, /query parameter "filters" .* \(got undefined\)/],
+    ["a symbol", { tag: Symbol("x") }, /query parameter "tag" .* \(got symbol\)/],
+  ])("%s", (_, query, message) => {
+    expect(() => querySerializer(query)).toThrow(TypeError);
+    expect(() => querySerializer(query)).toThrow(message);
+  });
+
+  it.each([
+    // Lone surrogates have no UTF-8 form: encodeURIComponent's URIError would name nothing.
+    [
+      "a lone surrogate in a value",
+      { filters: ["events", "\ud800"] },
+      /query parameter "filters" .*lone surrogate/,
+    ],
+    ["a lone surrogate in a name", { "a\udc00": "x" }, /query parameter "a\\udc00" .*lone surrogate/],
   ])("%s", (_, query, message) => {
     expect(() => querySerializer(query)).toThrow(TypeError);
     expect(() => querySerializer(query)).toThrow(message);
@@ -59,9 +75,13 @@ describe("querySerializer refuses what has no form in the spec, naming it", () =
     ["a string", "filters=events"],
     ["a list", ["events"]],
     ["null", null],
+    // Objects whose entries are not own properties: Object.entries would see none and send nothing.
+    ["a URLSearchParams", new URLSearchParams({ filters: "events" })],
+    ["a Map", new Map([["filters", ["events"]]])],
+    ["a Date", new Date(0)],
   ])("a query that is %s", (_, query) => {
     expect(() => querySerializer(query as never)).toThrow(
-      new TypeError("querySerializer: the query must be an object of parameters"),
+      new TypeError("querySerializer: the query must be a plain object of parameters"),
     );
   });
 });

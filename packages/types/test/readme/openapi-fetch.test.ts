@@ -24,7 +24,7 @@ it("sends several filters as one comma-separated value, and gets the peer report
   const fetch = vi.spyOn(globalThis, "fetch");
   const log = vi.spyOn(console, "log").mockImplementation(() => {});
 
-  await runModule(readmeBlock("// peer.ts"));
+  await runModule(readmeBlock("// peer.mts"));
 
   expect(fetch).toHaveBeenCalledTimes(1);
   const sent = fetch.mock.calls[0]?.[0] as Request;
