@@ -84,7 +84,7 @@ const ndjson = (text: string) =>
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Line);
 
-describe("peer-report --ids-file", () => {
+describe("peer-report --ids-file", { timeout: 90_000 }, () => {
   test("one NDJSON line per id, in input order, though answers come back out of order", async () => {
     const ids = Array.from({ length: 20 }, (_, i) => peer(i));
     // Earlier ids answer later, so finishing order is the reverse of input order within each batch.
@@ -216,7 +216,7 @@ describe("peer-report --ids-file", () => {
   });
 });
 
-describe("participant --ids-file", () => {
+describe("participant --ids-file", { timeout: 90_000 }, () => {
   test("session_id,participant_id per line, with --include-peer-events", async () => {
     const lines = [`${session},${peer(1)}`, ` ${session} , ${peer(2)} `, peer(3)];
     const run = await realtimekit([
@@ -235,7 +235,7 @@ describe("participant --ids-file", () => {
   });
 });
 
-describe("the command line", () => {
+describe("the command line", { timeout: 90_000 }, () => {
   test.each([
     [["--resume", "--ids-file", "x"], "--resume needs --output: the file whose answered ids to skip"],
     [

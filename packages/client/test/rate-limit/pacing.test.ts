@@ -68,7 +68,7 @@ const pull = async (
   return results;
 };
 
-describe("no 429 over several windows", () => {
+describe("no 429 over several windows", { timeout: 30_000 }, () => {
   test.each([
     ["both forms", "both"],
     ["RateLimit and RateLimit-Policy alone", "ratelimit"],
@@ -98,7 +98,7 @@ describe("no 429 over several windows", () => {
   });
 });
 
-describe("rtk.rateLimit", () => {
+describe("rtk.rateLimit", { timeout: 30_000 }, () => {
   test("undefined before the first response, then what the last ones stated", async () => {
     const { rtk, mock } = await start({ limit: 50, windowMs: 60_000 });
     expect(rtk.rateLimit).toBeUndefined();
@@ -113,7 +113,7 @@ describe("rtk.rateLimit", () => {
   });
 });
 
-describe("waits are logged at info", () => {
+describe("waits are logged at info", { timeout: 30_000 }, () => {
   test("once per window, at info and not at warn; no token in any line", async () => {
     const lines = { info: [] as string[], other: [] as string[] };
     const logger = {
@@ -145,7 +145,7 @@ describe("waits are logged at info", () => {
   });
 });
 
-describe("malformed quota headers are ignored", () => {
+describe("malformed quota headers are ignored", { timeout: 30_000 }, () => {
   test("garbage in RateLimit and RateLimit-Policy: calls succeed, paced by X-RateLimit-* instead", async () => {
     const { rtk, seen, mock } = await start({ limit: 6, windowMs: 400 });
     mock.script("getParticipantDataFromPeerId", () => ({
@@ -173,7 +173,7 @@ describe("malformed quota headers are ignored", () => {
   });
 });
 
-describe("a held call keeps its timeout and signal", () => {
+describe("a held call keeps its timeout and signal", { timeout: 30_000 }, () => {
   test("a quota that resets after the call's timeout: RateLimitError at once, the request not sent", async () => {
     const { rtk, mock } = await start({ limit: 2, windowMs: 30_000 });
     const [a, b] = peerIds(2) as [string, string];
@@ -211,7 +211,7 @@ describe("a held call keeps its timeout and signal", () => {
   });
 });
 
-describe("maxConcurrency", () => {
+describe("maxConcurrency", { timeout: 30_000 }, () => {
   test("never more requests in flight than it allows, with or without rateLimit", async () => {
     for (const rateLimit of [true, false]) {
       const { rtk, seen, mock } = await start(
