@@ -10,4 +10,7 @@ export default defineConfig({
   dts: false,
   sourcemap: false,
   clean: true,
+  // rolldown times plugins on every build and warns when they dominate: on a loaded machine that is every
+  // build, and it says nothing about this package.
+  checks: { pluginTimings: false },
 });

@@ -11,6 +11,9 @@ export default defineConfig([
     dts: true,
     sourcemap: false,
     clean: true,
+    // rolldown times plugins on every build and warns when they dominate: on a loaded machine that is every
+    // build, and it says nothing about this package.
+    checks: { pluginTimings: false },
   },
   {
     // The bin is only ever run, never imported: ESM alone, no declarations.
@@ -20,5 +23,6 @@ export default defineConfig([
     fixedExtension: false,
     dts: false,
     sourcemap: false,
+    checks: { pluginTimings: false },
   },
 ]);

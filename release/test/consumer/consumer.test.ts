@@ -5,17 +5,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { installConsumer, type MockProcess, startMockBin } from "../../src/consumer.js";
 import { readFixtures } from "../../src/fixtures.js";
+import { ids } from "../../src/ids.js";
 import { examplesDir, tscPath } from "../../src/paths.js";
 import { codeBlocks } from "../../src/readme.js";
 import { run } from "../../src/run.js";
 import { type Scratch, scratch, writeFiles } from "../../src/scratch.js";
 
 const tarballs = inject("tarballs");
-const ids = {
-  session: "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-  participant: "5f0c2a6e-9a1b-4c3d-8e7f-0a1b2c3d4e5f",
-  peer: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
-};
 
 let consumer: Scratch;
 let mock: MockProcess;

@@ -4,16 +4,12 @@ import { join } from "node:path";
 import { type MockServer, startMockServer } from "@realtimekit-api/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientAssumingProcess, clientUsingNodeCrypto } from "../../src/broken.js";
+import { ids } from "../../src/ids.js";
 import { examplesDir, publishedPackage } from "../../src/paths.js";
 import { linkPackages, type Scratch, scratch, writeFiles } from "../../src/scratch.js";
 import { bundleWorker, runWorker, type WorkerOptions } from "../../src/worker.js";
 
 const client = publishedPackage("client");
-const ids = {
-  session: "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-  participant: "5f0c2a6e-9a1b-4c3d-8e7f-0a1b2c3d4e5f",
-  peer: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
-};
 
 // The example's Worker behind a probe that reports which Node globals exist in the isolate.
 const probe = `import worker from "./worker.js";
