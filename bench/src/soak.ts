@@ -46,6 +46,8 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * ite
 const memoryAtStart = await settledMemory();
 const served = new Map<string, number>();
 const server = await startMockServer({
+  // The documented answers, as the fault mix describes, so soak runs stay comparable across versions.
+  data: "documented",
   scripts: {
     getSessionParticipantDetails: () => pickAnswer(served),
     getParticipantDataFromPeerId: () => pickAnswer(served),

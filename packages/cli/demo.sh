@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `pnpm demo` at the repository root: the whole pipeline for real (spec → types → client → mock → CLI),
-# with no token and no network: --mock answers from the spec's documented examples on 127.0.0.1.
+# with no token and no network: --mock answers on 127.0.0.1 with realistic data generated from the ids.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,4 +15,4 @@ show() {
 
 show participant "$session_id" "$participant_id" --filters device_info,events --include-peer-events --mock
 show peer-report "$peer_id" --filters quality_stats,ip_information --mock
-show peer-report "$peer_id" --mock --json
+show participant "$session_id" "$participant_id" --mock --json

@@ -1,12 +1,15 @@
 import { defineConfig } from "tsdown";
 
-// Node-only package (node:http), so `platform: "node"`; `fixedExtension: false` keeps the `.js`/`.cjs`
-// names that package.json's `exports` and `bin` point at.
+// `fixedExtension: false` keeps the `.js`/`.cjs` names that package.json's `exports` and `bin` point at.
+// Three library entries: `index` (Node: everything, the node:http server included), `portable` (the same
+// without the server, which the `workerd`/`worker`/`browser` conditions pick) and `msw`. Platform neutral,
+// so a Node built-in can only come from the one file that imports it (server.ts).
 export default defineConfig([
   {
-    entry: ["src/index.ts"],
+    entry: ["src/index.ts", "src/portable.ts", "src/msw.ts"],
     format: ["esm", "cjs"],
-    platform: "node",
+    platform: "neutral",
+    external: [/^node:/, "msw"],
     fixedExtension: false,
     dts: true,
     sourcemap: false,

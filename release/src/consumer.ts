@@ -34,7 +34,9 @@ export interface MockProcess {
 /** Starts the `realtimekit-mock` bin of a consumer project on a free loopback port. */
 export function startMockBin(consumerDir: string, timeout = 20_000): Promise<MockProcess> {
   const bin = join(consumerDir, "node_modules", ".bin", "realtimekit-mock");
-  const child: ChildProcess = spawn(bin, ["--port", "0", "--host", "127.0.0.1"], {
+  // The documented examples, whose placeholder values the examples' expected output spells out.
+  const args = ["--port", "0", "--host", "127.0.0.1", "--data", "documented"];
+  const child: ChildProcess = spawn(bin, args, {
     cwd: consumerDir,
     env: cleanEnv(),
     stdio: ["ignore", "pipe", "pipe"],

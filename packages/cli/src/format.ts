@@ -5,6 +5,8 @@ import type {
   PeerParticipant,
 } from "@realtimekit-api/types";
 
+import { formatQuality } from "./quality.js";
+
 type Value = string | number | boolean | null | undefined;
 const shown = (value: Value) => (value === null || value === undefined || value === "" ? "-" : String(value));
 
@@ -81,8 +83,6 @@ export function formatPeerReport(body: GetParticipantDataFromPeerIdResponse): st
   const metadata = Object.entries(d.peer_report?.metadata ?? {});
   lines.push("", `Report metadata (${metadata.length})`);
   if (metadata.length > 0) lines.push(...fields(metadata.map(([key, value]) => [key, brief(value)])));
-  const quality = Object.keys(d.peer_report?.quality ?? {});
-  lines.push("", `Quality keys (${quality.length})`);
-  if (quality.length > 0) lines.push(`  ${quality.join(", ")}`);
+  lines.push("", ...formatQuality(d.peer_report?.quality));
   return `${lines.join("\n")}\n`;
 }

@@ -18,10 +18,13 @@ export class RealtimeKitError extends Error {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class right of `instanceof`, often a subclass.
     const { prototype } = this;
     const id = Object.hasOwn(prototype, brand) && (prototype as never)[brand];
-    // Each prototype along the chain is read in turn, so the brand of every class above is met.
-    for (let p = value; id && p != null; p = Object.getPrototypeOf(p))
-      if ((p as never)[brand] === id) return true;
-    return !id && Object.prototype.isPrototypeOf.call(prototype, value as object);
+    // Each prototype along the chain is met in turn: ours match by brand, so the brand of every class
+    // above counts; a subclass of yours (no brand of its own) matches by identity, as `instanceof` does.
+    for (let p = value; p != null; ) {
+      p = Object.getPrototypeOf(p);
+      if (id ? (p as never)?.[brand] === id : p === prototype) return true;
+    }
+    return false;
   }
 
   /** Plain data for `JSON.stringify`: `name`, `message`, the error's own fields, `headers` as an object. */
@@ -40,34 +43,34 @@ export class RealtimeKitError extends Error {
 /** A parameter or option was refused before any request was sent; `param` names it. */
 export class InvalidParameterError extends RealtimeKitError {
   declare name: "InvalidParameterError";
-  constructor(
-    /** The parameter, option or header that was refused. */
-    readonly param: string,
-    reason: string,
-  ) {
+  /** The parameter, option or header that was refused. */
+  declare readonly param: string;
+  constructor(param: string, reason: string) {
     super(`${param} ${reason}`);
+    this.param = param;
   }
 }
 
 /** The API answered with an error status, with `success: false`, or with a body that is not JSON. */
 export class APIError extends RealtimeKitError {
+  // The fields are `declare`d and assigned in the constructor: a class field would be emitted as a
+  // definition and an assignment both, bytes in every consumer's bundle for the same own properties.
+  /** HTTP status of the response. */
+  declare readonly status: number;
+  /** Headers of the response, the token cut out of their values. */
+  declare readonly headers: Headers;
+  /** The response body: parsed JSON, else its text; undefined when empty. */
+  declare readonly body: unknown;
   /** The `{ code, message }` entries of either error envelope; empty when the body carries none. */
-  readonly errors: ErrorMessage[];
+  declare readonly errors: ErrorMessage[];
   /** The `cf-ray` response header, the id Cloudflare support asks for. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /**
    * Milliseconds the server asked to wait before trying again (`retry-after-ms`, `retry-after` or
    * `x-ratelimit-reset`); undefined when it named no wait.
    */
-  readonly retryAfter: number | undefined;
-  constructor(
-    /** HTTP status of the response. */
-    readonly status: number,
-    /** Headers of the response, the token cut out of their values. */
-    readonly headers: Headers,
-    /** The response body: parsed JSON, else its text; undefined when empty. */
-    readonly body: unknown,
-  ) {
+  declare readonly retryAfter: number | undefined;
+  constructor(status: number, headers: Headers, body: unknown) {
     const b = body as { message?: unknown; error?: unknown; errors?: unknown } | null | undefined;
     const listed = [b?.error ?? b?.errors ?? []].flat();
     const errors = listed
@@ -84,6 +87,9 @@ export class APIError extends RealtimeKitError {
         ) || "(no error message)"
       }`,
     );
+    this.status = status;
+    this.headers = headers;
+    this.body = body;
     this.errors = errors;
     this.requestId = headers.get("cf-ray") ?? undefined;
     this.retryAfter = serverWait(headers);

@@ -91,14 +91,19 @@ const checkBaseURL = (value: string): string => {
   return url.origin + url.pathname.replace(/\/+$/, "");
 };
 
-/** `fetchOptions`: an object whose fields the client does not set itself. */
+/**
+ * `fetchOptions`: a plain object (of any realm, or with no prototype) whose fields the client does not set
+ * itself. A class instance is refused: `new ProxyAgent(url)` passed for `{ dispatcher }` would otherwise
+ * be spread into nothing, and every request would go past the proxy.
+ */
 export const fetchOptionsParam = (value: unknown): FetchOptions | undefined => {
   if (value == null) return;
-  if (typeof value !== "object" || Array.isArray(value)) {
-    throw new InvalidParameterError("fetchOptions", "must be an object of RequestInit fields");
+  const proto = typeof value === "object" && Object.getPrototypeOf(value);
+  if (proto !== null && (!proto || Object.getPrototypeOf(proto))) {
+    throw new InvalidParameterError("fetchOptions", "must be a plain object of RequestInit fields");
   }
   for (const key of ["body", "headers", "method", "signal"]) {
-    if (key in value) {
+    if (key in (value as object)) {
       throw new InvalidParameterError(
         `fetchOptions.${key}`,
         "is set by the client: use the headers or signal option",

@@ -10,13 +10,18 @@ export const shouldRetry = (status: number, headers: Headers): boolean => {
 /**
  * Milliseconds the server asked to wait before the next attempt: the longest of `retry-after-ms`,
  * `retry-after` (seconds or an HTTP date) and `x-ratelimit-reset` (an HTTP date, or seconds; a Unix time
- * past 1e9), at least 0; undefined when it named none that can be read.
+ * past 1e9), at least 0; undefined when it named none that can be read. A header sent twice, which
+ * `fetch` joins with ", ", counts with its longest value.
  */
 export const serverWait = (headers: Headers, now = Date.now()): number | undefined => {
   const wait = Math.max(
     ...["retry-after-ms", "retry-after", "x-ratelimit-reset"]
-      .map((name, i) => {
-        const value = headers.get(name) ?? "";
+      // A header sent twice arrives as one list joined by ", ": each value counts. The comma inside an
+      // HTTP date ("Mon, 30 Nov …") is followed by the day of the month, so it is not split.
+      .flatMap((name, i) =>
+        (headers.get(name) ?? "").split(/,(?!\s*\d+[\s-][a-z])/i).map((value) => [value, i] as const),
+      )
+      .map(([value, i]) => {
         const n = Number(value);
         return !value.trim()
           ? Number.NaN

@@ -125,11 +125,19 @@ export const send = async (request: Request | Draft, s: Settings): Promise<Respo
         method,
         headers,
         signal: attempt.signal,
-      }).then(async (answer) => {
-        // Once a response has come, the request was sent: a failure reading its body can be retried.
-        sent = true;
-        return [answer, await answer.text()] as const;
-      });
+      })
+        // A wrapper that rejects on an error status with the response on its error (ky's `HTTPError`, and
+        // the like) got an answer: it is read as one, so its status and wait decide, not a connection error.
+        .catch((error) => {
+          const answer = error?.response;
+          if (answer?.status > 0 && typeof answer.text === "function") return answer as Response;
+          throw error;
+        })
+        .then(async (answer) => {
+          // Once a response has come, the request was sent: a failure reading its body can be retried.
+          sent = true;
+          return [answer, await answer.text()] as const;
+        });
       // The attempt's own deadline: the timer holds it, so it fires even if `fetch` dropped the signal.
       const deadline = new Promise<never>((_, reject) => attempt.signal.addEventListener("abort", reject));
       const [answer, text] = await Promise.race([fetched, deadline]);

@@ -2,25 +2,30 @@
 import { parseArgs } from "node:util";
 import { startMockServer } from "./server.js";
 
-const usage = `Usage: realtimekit-mock [--port N] [--host ADDRESS]
+const usage = `Usage: realtimekit-mock [--port N] [--host ADDRESS] [--data KIND] [--seed SEED]
 
 Serves a mock of Cloudflare RealtimeKit's participant-details and peer-report
-endpoints, answering the spec's documented examples, and prints its base URL
-(pass it to a client as baseURL). Stops on Ctrl-C (SIGINT) or SIGTERM.
+endpoints, answering realistic data generated from the path's ids and a seed,
+and prints its base URL (pass it to a client as baseURL). Stops on Ctrl-C
+(SIGINT) or SIGTERM.
 
 Options:
   --port N        port to listen on (default: 0, any free port)
   --host ADDRESS  address to listen on (default: 127.0.0.1)
+  --data KIND     generated (default) or documented (the spec's examples)
+  --seed SEED     seed of the generated data (default: realtimekit)
   -h, --help      show this help
 `;
 
 async function main(): Promise<number> {
-  let values: { port?: string; host?: string; help?: boolean };
+  let values: { port?: string; host?: string; data?: string; seed?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         port: { type: "string" },
         host: { type: "string" },
+        data: { type: "string" },
+        seed: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -38,9 +43,18 @@ async function main(): Promise<number> {
     return fail(`--port must be a whole number from 0 to 65535 (got ${JSON.stringify(values.port)})`);
   }
 
+  if (values.data !== undefined && values.data !== "generated" && values.data !== "documented") {
+    return fail(`--data must be generated or documented (got ${JSON.stringify(values.data)})`);
+  }
+
   let server: Awaited<ReturnType<typeof startMockServer>>;
   try {
-    server = await startMockServer({ port, host: values.host ?? "127.0.0.1" });
+    server = await startMockServer({
+      port,
+      host: values.host ?? "127.0.0.1",
+      ...(values.data === undefined ? {} : { data: values.data }),
+      ...(values.seed === undefined ? {} : { seed: values.seed }),
+    });
   } catch (error) {
     process.stderr.write(
       `realtimekit-mock: cannot listen: ${error instanceof Error ? error.message : String(error)}\n`,

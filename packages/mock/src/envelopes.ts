@@ -1,4 +1,4 @@
-import { STATUS_CODES } from "node:http";
+import { statusText } from "./status-text.js";
 
 /** The error body RealtimeKit itself answers with (the spec's `RealtimeKitErrorEnvelope`). */
 export interface RealtimeKitErrorBody {
@@ -35,5 +35,5 @@ export function authenticationError(): GatewayErrorBody {
  */
 export function defaultErrorBody(status: number): RealtimeKitErrorBody | GatewayErrorBody {
   if (status === 401) return authenticationError();
-  return realtimeKitError(status, STATUS_CODES[status] ?? `HTTP ${status}`);
+  return realtimeKitError(status, statusText(status));
 }

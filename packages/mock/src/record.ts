@@ -1,4 +1,3 @@
-import type { IncomingHttpHeaders } from "node:http";
 import type { OperationId } from "./routes.js";
 
 /** One request the mock received, as kept in `server.requests` and passed to script functions. */
@@ -9,7 +8,10 @@ export interface RecordedRequest {
   path: string;
   /** Query parameters; a parameter given more than once has every value, in order. */
   query: Record<string, string | string[]>;
-  /** Request headers with lower-case names; credentials are replaced by `[REDACTED]`. */
+  /**
+   * Request headers with lower-case names; credentials are replaced by `[REDACTED]`. A header sent more
+   * than once is an array where the adapter keeps them apart (the server), else one comma-joined string.
+   */
   headers: Record<string, string | string[]>;
   /** The operation the path matched, or `null` for a path the spec does not have. */
   operationId: OperationId | null;
@@ -27,7 +29,9 @@ export const redacted = "[REDACTED]";
 const secretHeaders = new Set(["authorization", "proxy-authorization", "x-auth-key", "cookie"]);
 
 /** Copies request headers, redacting credentials but keeping an auth scheme so tests can check it. */
-export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
+export function redactHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string | string[]> {
   const copy: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;

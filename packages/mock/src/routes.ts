@@ -26,7 +26,7 @@ type Segment = { literal: string } | { param: string };
 // Compiled once from the spec's path templates, so a new operation needs no code here to be routed.
 const routes = operationIds.map((operationId) => ({
   operationId,
-  segments: splitPath(`${basePath}${operations[operationId].path}`).map(
+  segments: splitPath(operations[operationId].path).map(
     (part): Segment =>
       part.startsWith("{") && part.endsWith("}") ? { param: part.slice(1, -1) } : { literal: part },
   ),
@@ -36,9 +36,13 @@ function splitPath(path: string): string[] {
   return path.split("/").slice(1);
 }
 
-/** Finds the operation whose path template matches `pathname` exactly, segment for segment. */
-export function matchRoute(pathname: string): RouteMatch | null {
-  const parts = splitPath(pathname);
+/**
+ * Finds the operation whose path template, under `base` (default `/client/v4`), matches `pathname`
+ * exactly, segment for segment.
+ */
+export function matchRoute(pathname: string, base: string = basePath): RouteMatch | null {
+  if (!pathname.startsWith(`${base}/`)) return null;
+  const parts = splitPath(pathname.slice(base.length));
   for (const route of routes) {
     if (route.segments.length !== parts.length) continue;
     const params: Record<string, string> = {};

@@ -44,7 +44,8 @@ async function wranglerConfig(): Promise<{
 let mock: MockServer;
 let tmp: Scratch;
 beforeAll(async () => {
-  mock = await startMockServer();
+  // The documented examples, whose placeholder values the assertions below spell out.
+  mock = await startMockServer({ data: "documented" });
   tmp = await scratch("worker");
 });
 afterAll(async () => {

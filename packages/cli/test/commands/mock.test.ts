@@ -14,14 +14,16 @@ describe("--mock", () => {
     ]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Participant display_name\n/);
+    // The mock's generated data: a named person, real timestamps, the three lifecycle events.
+    expect(stdout).toMatch(/^Participant \S+ \S+\n/);
     expect(stdout).toMatch(new RegExp(`  id +${ids.participant}\n`));
-    expect(stdout).toMatch(/ {2}preset +preset_name\n/);
-    expect(stdout).toMatch(/ {2}duration +0 min\n/);
-    expect(stdout).toContain("Peer events (1)");
+    expect(stdout).toMatch(/ {2}preset +[a-z_]+\n/);
+    expect(stdout).toMatch(/ {2}duration +\d+(\.\d+)? min\n/);
+    expect(stdout).toContain("Peer events (3)");
     expect(stdout).toMatch(
-      /EVENT +VIEW TYPE +CREATED +MINUTES +PEER ID\n +PEER_CREATED +GROUP_CALL +created_at +0 +peer_id/,
+      /EVENT +VIEW TYPE +CREATED +MINUTES +PEER ID\n +PEER_CREATED +[A-Z_]+ +\d{4}-\d\d-\d\dT[\d:.]+Z +0 +/,
     );
+    expect(stdout).toMatch(/\n +PEER_JOINING .*\n +PEER_LEAVING /);
   });
 
   it("leaves the peer events out unless asked for", async () => {
@@ -36,17 +38,19 @@ describe("--mock", () => {
     const body = JSON.parse(stdout);
     expect(body.success).toBe(true);
     expect(body.data.participant.id).toBe(ids.participant);
-    expect(body.data.participant.display_name).toBe("display_name");
+    expect(body.data.participant.display_name).toMatch(/^\S+ \S+$/);
   });
 
-  it("prints a peer report with its metadata and quality keys", async () => {
+  it("prints a peer report with its metadata and a quality table per track", async () => {
     const { code, stdout } = await runCli(["peer-report", ids.peer, "--mock", "--filters", "quality_stats"]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Peer display_name\n/);
-    expect(stdout).toMatch(new RegExp(`  session +${ids.session}\n`));
-    expect(stdout).toContain('Peer events (1)\n  {"foo":"bar"}');
-    expect(stdout).toMatch(/Report metadata \(1\)\n {2}foo +bar\n/);
-    expect(stdout).toContain("Quality keys (1)\n  foo\n");
+    expect(stdout).toMatch(/^Peer \S+ \S+\n/);
+    expect(stdout).toMatch(/ {2}session +[0-9a-f-]{36}\n/);
+    expect(stdout).toMatch(/Peer events \(3\)\n {2}\{"id":/);
+    expect(stdout).toMatch(/Report metadata \(\d+\)\n/);
+    expect(stdout).toMatch(/ {2}device_info +\{"cpus":/);
+    expect(stdout).toMatch(/Quality \(4 tracks\)\n {2}TRACK +SAMPLES +MOS +LOSS +JITTER +RTT\n/);
+    expect(stdout).toMatch(/\n {2}audio producer +\d+ +[1-5]\.\d\d +\d+\.\d\d % +[\d.]+ ms +\d+ ms\n/);
   });
 
   it("does not read the environment, so a real token stays out of the mock", async () => {

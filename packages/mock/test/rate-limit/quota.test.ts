@@ -3,7 +3,7 @@
  * header forms, and 429 with `retry-after` for the rest of the window once it is exceeded.
  */
 import { afterEach, describe, expect, test } from "vitest";
-import { type MockServer, startMockServer } from "../../src/index.js";
+import { createMockFetch, type MockServer, startMockServer } from "../../src/index.js";
 import { Quota } from "../../src/quota.js";
 import { get, participantPath, peerReportPath } from "../helpers/api.js";
 
@@ -145,5 +145,24 @@ describe("startMockServer({ rateLimit })", () => {
     await expect(startMockServer({ rateLimit: { limit: 0, windowMs: 1_000 } })).rejects.toThrow(
       "rateLimit.limit must be a whole number of requests, 1 or more (got 0)",
     );
+  });
+});
+
+describe("createMockFetch({ rateLimit }): the same quota in process, with no socket", () => {
+  test("states the quota, refuses past it with a 429, per token", async () => {
+    const mock = createMockFetch({ rateLimit: { limit: 2, windowMs: 60_000, headers: "ratelimit" } });
+    const call = (token = "in-process-token") =>
+      mock.fetch(`${mock.baseURL}${peerReportPath()}`, { headers: { authorization: `Bearer ${token}` } });
+    const answers = [await call(), await call(), await call()];
+    expect(answers.map((res) => res.status)).toEqual([200, 200, 429]);
+    expect(answers.map((res) => res.headers.get("ratelimit"))).toEqual([
+      '"default";r=1;t=60',
+      '"default";r=0;t=60',
+      '"default";r=0;t=60',
+    ]);
+    expect(answers[0]?.headers.get("x-ratelimit-remaining")).toBeNull();
+    expect(answers[2]?.headers.get("retry-after")).toBe("60");
+    expect((await call("another-token")).status).toBe(200);
+    expect(() => createMockFetch({ rateLimit: { limit: 1, windowMs: 0 } })).toThrow(TypeError);
   });
 });

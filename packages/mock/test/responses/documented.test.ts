@@ -4,7 +4,7 @@ import { documentedExample, get, ids, participantPath, peerReportPath } from "..
 
 let server: MockServer;
 beforeAll(async () => {
-  server = await startMockServer();
+  server = await startMockServer({ data: "documented" });
 });
 afterAll(() => server.close());
 

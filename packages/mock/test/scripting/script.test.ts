@@ -4,7 +4,7 @@ import { documentedExample, get, ids, participantPath, peerReportPath } from "..
 
 let server: MockServer;
 beforeEach(async () => {
-  server = await startMockServer();
+  server = await startMockServer({ data: "documented" });
 });
 afterEach(() => server.close());
 

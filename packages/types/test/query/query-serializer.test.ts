@@ -89,7 +89,8 @@ describe("querySerializer refuses what has no form in the spec, naming it", () =
 describe("with a plain fetch, as for any HTTP library", () => {
   let mock: MockServer;
   beforeAll(async () => {
-    mock = await startMockServer();
+    // The documented examples, which the assertions below spell out.
+    mock = await startMockServer({ data: "documented" });
   });
   afterAll(() => mock.close());
 

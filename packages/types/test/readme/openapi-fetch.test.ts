@@ -9,7 +9,8 @@ import { readmeBlock, runModule } from "../support/readme.js";
 const peer = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 let mock: MockServer;
 beforeAll(async () => {
-  mock = await startMockServer();
+  // The documented examples, which the assertions below spell out.
+  mock = await startMockServer({ data: "documented" });
 });
 afterAll(() => mock.close());
 afterEach(() => {
