@@ -13,6 +13,7 @@ import {
   type SpecDocument,
   specHash,
 } from "./spec.js";
+import { validatorsModule } from "./validators.js";
 
 /** The command that rebuilds every generated file; named in headers and in failure messages. */
 export const regenerateCommand = "pnpm generate";
@@ -124,6 +125,7 @@ export async function generate(layout: Layout = repo): Promise<Map<string, strin
       `${clientGeneratedDir}/spec.ts`,
       head + factsModule(spec, ["participantFilters", "operationPaths", "pathParameterRules"]),
     ],
+    [`${clientGeneratedDir}/validators.ts`, head + validatorsModule(spec)],
     [
       `${mockGeneratedDir}/spec.ts`,
       head + factsModule(spec, ["participantFilters", "operations", "pathParameterRules", "examples"]),

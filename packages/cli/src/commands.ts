@@ -11,6 +11,18 @@ export const connectionOptions = {
   help: { type: "boolean", short: "h", help: "Show this help" },
 } as const;
 
+/** Options for watching the API against the spec, which every command takes. */
+export const driftOptions = {
+  record: {
+    type: "string",
+    help: "Save each response as <operation>-<time>.json in this folder, for `pnpm check:recorded`",
+  },
+  strict: {
+    type: "boolean",
+    help: "Report on stderr where the response differs from the spec; exit 3 if so",
+  },
+} as const;
+
 export interface CommandSpec {
   name: string;
   summary: string;
@@ -38,6 +50,7 @@ export const commands: Record<"participant" | "peer-report", CommandSpec> = {
       filters: { type: "string", help: "Comma separated filters, no spaces (e.g. device_info,events)" },
       "include-peer-events": { type: "boolean", help: "Include the participant's peer events" },
       ...batchOptions,
+      ...driftOptions,
       ...connectionOptions,
     },
   },
@@ -48,6 +61,7 @@ export const commands: Record<"participant" | "peer-report", CommandSpec> = {
     options: {
       filters: { type: "string", help: "Comma separated filters, no spaces (e.g. quality_stats)" },
       ...batchOptions,
+      ...driftOptions,
       ...connectionOptions,
     },
   },

@@ -10,6 +10,7 @@ import { type MockServer, startMockServer } from "@realtimekit-api/mock";
 import { BatchInputError, defaultConcurrency, maxConcurrency, runBatchCommand } from "./batch/command.js";
 import { type CommandSpec, commands, commandUsage, parseArgsOptions, usage } from "./commands.js";
 import { formatParticipant, formatPeerReport } from "./format.js";
+import { answerCatcher, keep, prepareFolder, saveRecording, strictReport } from "./record.js";
 
 /** Where the command reads its environment and writes its output; the bin passes the process's. */
 export interface Io {
@@ -22,8 +23,11 @@ export interface Io {
   stderrStream?: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
-/** Exit codes: 0 success, 1 the API or the network failed, 2 the command line was wrong. */
-export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 success, 1 the API or the network failed, 2 the command line was wrong, 3 with `--strict`,
+ * the response differs from the spec.
+ */
+export const exitCodes = { ok: 0, failed: 1, usage: 2, drift: 3 } as const;
 
 // The client names parameters as the API does; a person typed flags and positionals.
 const flagOf: Record<string, string> = {
@@ -78,6 +82,48 @@ export async function run(argv: string[], io: Io): Promise<number> {
       baseURL: mock?.baseURL ?? fromEnv("base-url"),
     });
     const filters = parseFilters(flag("filters"));
+    const record = flag("record");
+    if (record === "") throw new UsageError("--record needs a folder");
+    if (record !== undefined) {
+      try {
+        prepareFolder(record);
+      } catch (error) {
+        throw new UsageError(
+          `--record: cannot write to ${record}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+        );
+      }
+    }
+    const catcher = record !== undefined || values.strict ? answerCatcher() : undefined;
+    if (catcher) rtk.use(catcher.middleware);
+    let drifted = false;
+    // Each answer, a success or an API error, is recorded and checked before it is printed or reported.
+    const check = (operationId: string, body: unknown, status: number, headers: Record<string, string>) => {
+      if (record !== undefined) {
+        const recording = { operationId, status, recordedAt: new Date().toISOString(), headers, body };
+        try {
+          saveRecording(record, recording, apiToken);
+        } catch (error) {
+          throw new UsageError(
+            `--record: cannot write to ${record}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+          );
+        }
+      }
+      const drift = values.strict ? strictReport(operationId, body, status) : "";
+      if (drift) io.stderr(drift);
+      drifted ||= drift !== "";
+    };
+    const answered = async <T>(operationId: string, call: Promise<T>): Promise<T> => {
+      try {
+        const body = await call;
+        const answer = catcher?.answer();
+        if (answer) check(operationId, body, answer.status, answer.headers);
+        return body;
+      } catch (error) {
+        if (catcher && error instanceof APIError)
+          check(operationId, error.body, error.status, keep(error.headers));
+        throw error;
+      }
+    };
     if (values["ids-file"] !== undefined) {
       const stats = await runBatchCommand(
         command.name as "participant" | "peer-report",
@@ -105,19 +151,25 @@ export async function run(argv: string[], io: Io): Promise<number> {
     let text: string;
     if (command.name === "participant") {
       const [session_id, participant_id] = positionals as [string, string];
-      const body = await rtk.sessions.getSessionParticipantDetails(participant_id, {
-        session_id,
-        ...(filters && { filters }),
-        ...(values["include-peer-events"] === true && { include_peer_events: true }),
-      });
+      const body = await answered(
+        "getSessionParticipantDetails",
+        rtk.sessions.getSessionParticipantDetails(participant_id, {
+          session_id,
+          ...(filters && { filters }),
+          ...(values["include-peer-events"] === true && { include_peer_events: true }),
+        }),
+      );
       text = values.json ? json(body) : formatParticipant(body);
     } else {
       const [peer_id] = positionals as [string];
-      const body = await rtk.sessions.getParticipantDataFromPeerId(peer_id, { ...(filters && { filters }) });
+      const body = await answered(
+        "getParticipantDataFromPeerId",
+        rtk.sessions.getParticipantDataFromPeerId(peer_id, { ...(filters && { filters }) }),
+      );
       text = values.json ? json(body) : formatPeerReport(body);
     }
     io.stdout(text);
-    return exitCodes.ok;
+    return drifted ? exitCodes.drift : exitCodes.ok;
   } catch (error) {
     return report(error, command, io);
   } finally {

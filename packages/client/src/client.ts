@@ -6,7 +6,7 @@ import type {
   paths,
 } from "@realtimekit-api/types";
 import openapiFetch, { type Client, type Middleware } from "openapi-fetch";
-import { apiError } from "./errors.js";
+import { apiError, InvalidParameterError } from "./errors.js";
 import { operationPaths } from "./generated/spec.js";
 import { redact } from "./internal/redact.js";
 import {
@@ -19,7 +19,7 @@ import {
 } from "./options.js";
 import { booleanParam, countParam, filtersParam, headersParam, pathParam, signalParam } from "./params.js";
 import type { RateLimit } from "./rate-limit.js";
-import { Draft, send } from "./transport.js";
+import { Draft, logLevels, send } from "./transport.js";
 
 type CallParams<K extends keyof operations, Id extends string> = Omit<
   operations[K]["parameters"]["path"],
@@ -68,6 +68,22 @@ export interface RealtimeKitClient {
 /** Creates a RealtimeKit API client; throws `RealtimeKitError` if there is no token or an option is invalid. */
 export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKitClient {
   const { settings, accountId, appId, baseUrl, headers } = resolveOptions(options ?? {});
+  // The validators come in through an option from the drift entry, so none of their bytes are in this one.
+  const { validateResponses: mode, responseValidator } = options ?? {};
+  const validate = mode && mode !== "off";
+  if (validate && typeof responseValidator !== "function") {
+    throw new InvalidParameterError(
+      "responseValidator",
+      'must be given: import it from "@realtimekit-api/client/drift"',
+    );
+  }
+  const checkResponse =
+    validate &&
+    responseValidator?.(
+      options,
+      settings.token,
+      (line) => settings.level >= logLevels.indexOf("warn") && settings.logger.warn(line),
+    );
   // Node's CommonJS interop hands our CJS build openapi-fetch's whole `exports`, whose `default` is the function.
   const createClient = (openapiFetch as { default?: typeof openapiFetch }).default ?? openapiFetch;
   const raw = createClient<paths>({
@@ -126,7 +142,10 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
       } catch {
         body = data;
       }
-      if (body && typeof body === "object" && (body as { success?: unknown }).success !== false) return body;
+      if (body && typeof body === "object" && (body as { success?: unknown }).success !== false) {
+        if (checkResponse) checkResponse(operation, response.status, body);
+        return body;
+      }
     }
     const answered = new Headers(
       [...response.headers].map(([name, value]): [string, string] => [

@@ -6,7 +6,7 @@ import { serverWait } from "./retry.js";
 // and CommonJS builds, or two installed copies). `name` is set there too rather than read from
 // `constructor.name`, which consumers' minifiers rename; a declared literal type keeps the subclasses apart
 // for TypeScript, so `instanceof` narrows both ways.
-const brand = Symbol.for("realtimekit-api.error");
+export const brand = Symbol.for("realtimekit-api.error");
 
 /** Base class of every error this client throws. */
 export class RealtimeKitError extends Error {

@@ -25,6 +25,8 @@ export {
   type GetSessionParticipantDetailsParams,
   type RealtimeKitClient,
 } from "./client.js";
+export type { DriftDifference, DriftKind, DriftReport } from "./drift/types.js";
+export type { ResponseValidator, ValidateResponses } from "./drift/validator.js";
 export {
   APIConnectionError,
   APIConnectionTimeoutError,

@@ -1,3 +1,5 @@
+import type { DriftReport } from "./drift/types.js";
+import type { ResponseValidator, ValidateResponses } from "./drift/validator.js";
 import { InvalidParameterError, RealtimeKitError } from "./errors.js";
 import { env } from "./internal/env.js";
 import { Pacer } from "./pacer.js";
@@ -44,6 +46,22 @@ export interface ClientOptions {
   rateLimit?: boolean | undefined;
   /** The most requests in flight at once; the rest wait their turn. Default: no bound. */
   maxConcurrency?: number | undefined;
+  /**
+   * Whether to check each success response against the spec: `"off"`, `"report"` (differences go to
+   * `onDrift`) or `"throw"` (reported, then the call rejects with `ResponseValidationError`). Anything but
+   * `"off"` needs `responseValidator`. Default: `"off"`.
+   */
+  validateResponses?: ValidateResponses | undefined;
+  /**
+   * The check `validateResponses` runs: pass `responseValidator` from `@realtimekit-api/client/drift`. It
+   * lives in that entry so that the spec's validators add nothing to bundles that leave validation off.
+   */
+  responseValidator?: ResponseValidator | undefined;
+  /**
+   * Called with the report of each checked response that differs from the spec. Default: one `warn` line
+   * through `logger` per distinct drift (the same drift in later responses is not logged again).
+   */
+  onDrift?: ((report: DriftReport) => void) | undefined;
 }
 
 /** Options of one call; each overrides the client's. */
