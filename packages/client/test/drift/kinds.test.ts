@@ -208,7 +208,8 @@ describe("envelope", () => {
         kind: "envelope",
         expected: "a JSON object",
         actual: "string",
-        suggestion: "the body is not a JSON object: the API changed its envelope, describe the new one in the spec",
+        suggestion:
+          "the body is not a JSON object: the API changed its envelope, describe the new one in the spec",
       }),
     ]);
     expect(found("getSessionParticipantDetails", [participant()])).toEqual([
