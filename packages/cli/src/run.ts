@@ -3,6 +3,7 @@ import { type MockServer, startMockServer } from "@realtimekit-api/mock";
 import { CommanderError } from "commander";
 import packageJson from "../package.json" with { type: "json" };
 import { clientLogger } from "./client-log.js";
+import { quoted } from "./encode.js";
 import { CliError } from "./errors.js";
 import { exitCodes } from "./exit-codes.js";
 import {
@@ -18,7 +19,14 @@ import { parseFilters } from "./filters.js";
 import { Output, type Stream, styled } from "./output.js";
 import { buildProgram, type Invocation } from "./program.js";
 import { answerCatcher, keep, prepareFolder, saveRecording, strictReport } from "./record.js";
-import { countFlag, resolveSettings, type Sourced, tokenProblem } from "./settings.js";
+import {
+  connectionSettings,
+  countFlag,
+  pastedProblem,
+  resolveSettings,
+  type Sourced,
+  tokenProblem,
+} from "./settings.js";
 
 /** Where the command reads its environment and writes its output; the bin passes the process's. */
 export interface Io {
@@ -110,6 +118,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     });
     const problem = tokenProblem(settings.apiToken.value);
     if (problem) throw new CliError("invalidInput", `invalid ${settings.apiToken.from}: ${problem}`);
+    for (const name of ["accountId", "appId"] as const) {
+      const { value, from } = settings[name];
+      const idProblem = pastedProblem(value, connectionSettings[name].label);
+      if (idProblem) throw new CliError("invalidInput", `invalid ${from} ${quoted(value)}: ${idProblem}`);
+    }
     const filters = parseFilters(options.filters as string[] | undefined);
     if (filters) sources.filters = { value: filters.join(","), from: "--filters" };
     context.timeout =

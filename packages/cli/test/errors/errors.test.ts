@@ -263,6 +263,35 @@ describe("bad command lines: what was wrong and what to do, nothing sent", () =>
       "invalid --api-token: it has white space or a line break at its start or end: copy the token alone",
       "",
     ],
+    // A value pasted with what surrounded it is refused, not sent percent-encoded to come back a 404.
+    [
+      participant(),
+      () => ({ ...env(), CLOUDFLARE_ACCOUNT_ID: "0123456789abcdef0123456789abcdef\n" }),
+      3,
+      'invalid CLOUDFLARE_ACCOUNT_ID "0123456789abcdef0123456789abcdef\\n": it has white space or a line break at its start or end: copy the account ID alone',
+      "",
+    ],
+    [
+      participant("--app-id", " app-1"),
+      env,
+      3,
+      'invalid --app-id " app-1": it has white space or a line break at its start or end: copy the app ID alone',
+      "",
+    ],
+    [
+      participant(),
+      () => ({ ...env(), REALTIMEKIT_APP_ID: "'app-1'" }),
+      3,
+      `invalid REALTIMEKIT_APP_ID "'app-1'": it is wrapped in quotes: give the app ID without them`,
+      "",
+    ],
+    [
+      participant(),
+      () => ({ ...env(), CLOUDFLARE_API_TOKEN: `"${fakeToken}"` }),
+      3,
+      "invalid CLOUDFLARE_API_TOKEN: it is wrapped in quotes: give the token without them",
+      "",
+    ],
     [
       participant(),
       () => ({ ...env(), CLOUDFLARE_API_TOKEN: `“${fakeToken}”` }),
