@@ -167,6 +167,43 @@ describe("network failures: exit 8, with host, port and system code", () => {
     expect(stderr.split("\n")[0]).toBe("realtimekit peer-report: cannot connect to 127.0.0.1:9: bad port");
   });
 
+  // A server that answers what no HTTP API would: the connection was made, so "cannot connect" misleads.
+  it.each([
+    [
+      "a header value with an escape sequence",
+      "HTTP/1.1 404 Not Found\r\ncf-ray: 8c2f\x1b[31m-SJC\r\ncontent-length: 0\r\n\r\n",
+      "sent a malformed HTTP answer: Invalid header value char (HPE_INVALID_HEADER_TOKEN)",
+    ],
+    [
+      "a hang-up before the whole answer",
+      "HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{",
+      "closed the connection before a whole answer",
+    ],
+  ])("says the server at the address answered badly: %s", async (_, answer, what) => {
+    const raw = createServer((socket) => socket.once("data", () => socket.end(answer)));
+    await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+    const { port } = raw.address() as { port: number };
+    try {
+      const { code, stderr } = await runCli(["peer-report", ids.peer, "--max-retries", "1"], {
+        ...env(),
+        CLOUDFLARE_BASE_URL: `http://127.0.0.1:${port}/client/v4`,
+      });
+      expect(code).toBe(8);
+      const [retry, first, hint] = stderr.split("\n");
+      // The retry line of a hang-up still reads "no connection" (the client does not pass the body error on).
+      if (what.includes("HPE_"))
+        expect(retry).toMatch(/^realtimekit peer-report: malformed HTTP answer \(HPE_/);
+      expect(first).toMatch(
+        new RegExp(`^realtimekit peer-report: 127\\.0\\.0\\.1:${port} ${what.replace(/[()]/g, "\\$&")}`),
+      );
+      expect(hint).toBe(
+        `hint: check CLOUDFLARE_BASE_URL (http://127.0.0.1:${port}): what answers there is not the API, or a proxy in between broke the answer`,
+      );
+    } finally {
+      await new Promise((resolve) => raw.close(resolve));
+    }
+  });
+
   it("says how long it waited when the server never answers", async () => {
     server().script("getParticipantDataFromPeerId", [{ hang: true }]);
     const { code, stderr } = await runCli(
