@@ -145,10 +145,21 @@ function apiFailure(error: APIError, context: FailureContext): Failure {
   } else if (status >= 500) {
     hints.push("the API failed; try again later, and give Cloudflare support the request id if it goes on");
   }
+  // A success status whose body the client could not read as the API's envelope (not JSON, empty, HTML
+  // from a proxy): the client's message would read as if the API had sent that text as its error.
+  const unreadable = status >= 200 && status < 300;
+  if (unreadable) {
+    const baseFrom = context.mock ? "--mock" : (context.sources.baseURL?.from ?? "the default base URL");
+    hints.push(
+      `check ${baseFrom} (${new URL(context.baseURL).origin}): what answers there may not be the API`,
+    );
+  }
   return {
     kind,
     name: error.name,
-    message: error.message,
+    message: unreadable
+      ? `${status} from the API, with a body that is not its JSON: ${error.message.replace(/^\d+ /, "")}`
+      : error.message,
     hints,
     status,
     requestId: error.requestId ?? null,

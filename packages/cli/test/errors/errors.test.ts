@@ -204,6 +204,37 @@ describe("network failures: exit 8, with host, port and system code", () => {
     }
   });
 
+  it.each([
+    ["not JSON", "{not json", "{not json"],
+    ["empty", "", "(no error message)"],
+  ])(
+    "says a 200 whose body is %s is not the API's answer, not an error message it sent",
+    async (_, body, shown) => {
+      const raw = createServer((socket) =>
+        socket.once("data", () =>
+          socket.end(
+            `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
+          ),
+        ),
+      );
+      await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+      const { port } = raw.address() as { port: number };
+      try {
+        const { code, stderr } = await runCli(["peer-report", ids.peer, "--max-retries", "0"], {
+          ...env(),
+          CLOUDFLARE_BASE_URL: `http://127.0.0.1:${port}/client/v4`,
+        });
+        expect(code).toBe(1);
+        expect(stderr).toBe(
+          `realtimekit peer-report: 200 from the API, with a body that is not its JSON: ${shown}\n` +
+            `hint: check CLOUDFLARE_BASE_URL (http://127.0.0.1:${port}): what answers there may not be the API\n`,
+        );
+      } finally {
+        await new Promise((resolve) => raw.close(resolve));
+      }
+    },
+  );
+
   it("says how long it waited when the server never answers", async () => {
     server().script("getParticipantDataFromPeerId", [{ hang: true }]);
     const { code, stderr } = await runCli(
