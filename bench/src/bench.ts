@@ -1,12 +1,14 @@
 /**
  * `pnpm bench`: what each way of calling the two endpoints costs, side by side, in one run. Prints a
- * Markdown table and writes bench/results.json.
+ * Markdown table and writes the results as JSON (the tracked bench/results.json only when asked).
  *
  *   BENCH_QUICK=1                   a shorter run (about a minute), for trying a change
  *   BENCH_ONLY=bundle,cold-start    only these sections: per-request, layers, bundle, cold-start,
  *                                   typecheck, footprint, memory
  *   BENCH_WRITE_README=1            also put the table into the root README, between its bench markers
+ *   BENCH_WRITE_RESULTS=1           write the tracked bench/results.json; otherwise bench/.tmp/results.json
  */
+import { mkdirSync } from "node:fs";
 import { cpus, platform, release } from "node:os";
 import { measureBundle } from "./bundle.js";
 import { measureColdStart } from "./cold-start.js";
@@ -104,8 +106,14 @@ try {
 results.targets = targets(results);
 const table = markdown(results);
 console.log(`${table}\n`);
-writeResults(new URL("../results.json", import.meta.url), results);
-progress("wrote bench/results.json");
+// A run on a laptop is not the record: the tracked file changes only when asked.
+const tracked = process.env.BENCH_WRITE_RESULTS === "1";
+const resultsFile = tracked ? "results.json" : ".tmp/results.json";
+mkdirSync(new URL("../.tmp/", import.meta.url), { recursive: true });
+writeResults(new URL(`../${resultsFile}`, import.meta.url), results);
+progress(
+  `wrote bench/${resultsFile}${tracked ? "" : " (BENCH_WRITE_RESULTS=1 writes the tracked bench/results.json)"}`,
+);
 if (process.env.BENCH_WRITE_README === "1") {
   const readme = new URL("../../README.md", import.meta.url);
   if (!writeReadme(readme, `Measured with \`${results.command}\`:\n\n${table}`)) {

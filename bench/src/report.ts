@@ -193,11 +193,11 @@ const oneLine = (json: string) =>
 export const writeResults = (file: URL, results: Results): void =>
   writeFileSync(file, `${oneLine(JSON.stringify(results, null, 2))}\n`);
 
-/** Replaces what is between the bench markers of a README with `text`; false when it has no markers. */
-export const writeReadme = (file: URL, text: string): boolean => {
+/** Replaces what is between a README's `<!-- name:start -->` and `<!-- name:end -->` with `text`; false without them. */
+export const writeReadme = (file: URL, text: string, name = "bench"): boolean => {
   const readme = readFileSync(file, "utf8");
-  const start = "<!-- bench:start -->";
-  const end = "<!-- bench:end -->";
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
   const [from, to] = [readme.indexOf(start), readme.indexOf(end)];
   if (from < 0 || to < from) return false;
   writeFileSync(file, `${readme.slice(0, from + start.length)}\n${text}\n${readme.slice(to)}`);

@@ -3,12 +3,16 @@ import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
 
 /**
- * 6 KiB (6,144 bytes) of minified, gzip -9 output. The budget started at 5 KiB; openapi-fetch, which the
+ * 9.5 KiB (9,728 bytes) of minified, gzip -9 output. The budget started at 5 KiB; openapi-fetch, which the
  * methods are built on by design, is 2.9 kB of it alone, and the hardening the reliability suite asked for
- * (token scrubbing of causes and headers, depth caps, option checks) took the client past 5 KiB. This is a
- * ceiling against regressions, not a target: bench/README.md has where the bytes go.
+ * (token scrubbing of causes and headers, depth caps, option checks) took the client past 5 KiB. The fetch
+ * contract, deadlines, allowlisted causes, messages from any body and logging (issue 10) took it to 7,114
+ * bytes; pacing by the API's quota, on by default (an RFC 9651 List parser, both header forms, the pacer
+ * with its concurrency bound; issue 13) to 9,202. `structured-headers` instead of the hand parser would have
+ * added another 2.1 kB. This is a ceiling against regressions, not a target: bench/README.md has where the
+ * bytes go.
  */
-export const sizeBudget = 6 * 1024;
+export const sizeBudget = 9.5 * 1024;
 
 /** A consumer bundled for browsers. */
 export interface BrowserBundle {

@@ -47,6 +47,17 @@ const filtersOption: OptionSpec = {
   repeatable: true,
 };
 
+/**
+ * Options of the commands that also run as a batch, over the ids of a file (`src/batch/`). With
+ * `--ids-file` the positionals are left out; `run` refuses both, or neither.
+ */
+export const batchOptions: OptionSpec[] = [
+  { flags: "--ids-file <file>", help: "ids, one line each, from a file (- for stdin)" },
+  { flags: "--concurrency <n>", help: "--ids-file: calls at once, 1 to 64 (default: 4)" },
+  { flags: "--output <file>", help: "--ids-file: write the NDJSON here, not to stdout" },
+  { flags: "--resume", help: "--output: skip the ids it answered; append" },
+];
+
 /** Options of the output every command shares. */
 export const outputOptions: OptionSpec[] = [
   { flags: "--json", help: "print JSON: the body, or the error" },
@@ -79,6 +90,7 @@ export const commands: CommandSpec[] = [
     options: [
       filtersOption,
       { flags: "--include-peer-events", help: "include the participant's peer events" },
+      ...batchOptions,
     ],
     example: `realtimekit participant ${session} ${participant} --filters device_info,events --include-peer-events`,
     call: (rtk, { args, filters, options }, request) =>
@@ -98,7 +110,7 @@ export const commands: CommandSpec[] = [
     operationId: "getParticipantDataFromPeerId",
     summary: "Show a peer with its call statistics report",
     arguments: [{ name: "peer_id", help: "the peer's ID (a UUID)" }],
-    options: [filtersOption],
+    options: [filtersOption, ...batchOptions],
     example: `realtimekit peer-report ${peer} --filters quality_stats,ip_information`,
     call: (rtk, { args, filters }, request) =>
       rtk.sessions.getParticipantDataFromPeerId(args.peer_id ?? "", { ...(filters && { filters }) }, request),

@@ -46,13 +46,13 @@ export const quoted = (text: string, max = 48): string => {
 const unsafeInJson = /[\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}]/gu;
 
 /**
- * `value` as JSON (2-space indented) that is safe to print: the same data `JSON.stringify` gives, with
+ * `value` as JSON (`indent` spaces deep, default 2; 0 for one line, as NDJSON) that is safe to print: the same data `JSON.stringify` gives, with
  * every unsafe code point written as a `\uXXXX` escape (a surrogate pair for an astral one), which any JSON
  * parser reads back to the same string.
  */
-export const jsonText = (value: unknown): string =>
+export const jsonText = (value: unknown, indent = 2): string =>
   // Outside strings, JSON text is ASCII, so every code point found here sits inside a string literal,
   // where a \u escape means the same character.
-  (JSON.stringify(value, null, 2) ?? "null").replace(unsafeInJson, (char) =>
+  (JSON.stringify(value, null, indent) ?? "null").replace(unsafeInJson, (char) =>
     [...Array(char.length).keys()].map((i) => `\\u${hex(char.charCodeAt(i), 4)}`).join(""),
   );

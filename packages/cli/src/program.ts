@@ -90,7 +90,11 @@ export function buildProgram(
       .exitOverride()
       .configureOutput({ writeOut: output.out, writeErr: output.err, outputError: () => {} })
       .allowExcessArguments(false);
-    for (const argument of spec.arguments) command.argument(`<${argument.name}>`, argument.help);
+    // A command that takes `--ids-file` takes its ids from there instead: `run` demands one or the other.
+    const batch = spec.options.some((o) => o.flags.startsWith("--ids-file"));
+    for (const argument of spec.arguments) {
+      command.argument(batch ? `[${argument.name}]` : `<${argument.name}>`, argument.help);
+    }
     for (const option of [...spec.options, ...outputOptions]) addOption(command, option);
     command.optionsGroup("Connection options:");
     for (const setting of Object.values(connectionSettings)) {

@@ -2,10 +2,12 @@ import { APIError, createRealtimeKitClient } from "@realtimekit-api/client";
 import { type MockServer, startMockServer } from "@realtimekit-api/mock";
 import { CommanderError } from "commander";
 import packageJson from "../package.json" with { type: "json" };
+import { BatchInputError, defaultConcurrency, maxConcurrency, runBatchCommand } from "./batch/command.js";
+import type { BatchCommand } from "./batch/ids.js";
 import { clientLogger } from "./client-log.js";
 import { quoted } from "./encode.js";
 import { CliError } from "./errors.js";
-import { exitCodes } from "./exit-codes.js";
+import { type ExitKind, exitCodes } from "./exit-codes.js";
 import {
   cliFailure,
   connectionProblem,
@@ -35,6 +37,8 @@ export interface Io {
   stderr: Stream;
   /** Aborts the call: the bin's Ctrl-C. */
   signal?: AbortSignal;
+  /** Standard input, read whole: `--ids-file -`. */
+  stdin?(): Promise<string>;
 }
 
 /** Milliseconds an attempt may take by default: a person at a terminal should not wait a minute. */
@@ -87,6 +91,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   if (!invocation) return exitCodes.ok;
   const { command, args, options } = invocation;
+  const idsFile = options.idsFile as string | undefined;
+  try {
+    checkBatchLine(invocation);
+  } catch (error) {
+    return fail(cliFailure(error as CliError), command.name);
+  }
   const sources: Record<string, Sourced | undefined> = Object.fromEntries(
     Object.entries(args).map(([name, value]) => [name, { value, from: `<${name}>` }]),
   );
@@ -131,6 +141,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const maxRetries =
       countFlag("--max-retries", options.maxRetries as string | undefined, "retries", 0, 10) ??
       defaultMaxRetries;
+    const concurrency =
+      countFlag("--concurrency", options.concurrency as string | undefined, "calls", 1, maxConcurrency) ??
+      defaultConcurrency;
     if (context.mock) mock = await startMockServer();
     context.baseURL = mock?.baseURL ?? settings.baseURL?.value ?? context.baseURL;
     const rtk = createRealtimeKitClient({
@@ -169,6 +182,42 @@ export async function run(argv: string[], io: Io): Promise<number> {
         throw new CliError("invalidInput", `--record: cannot write to ${record}: ${code}`);
       }
     }
+    if (idsFile !== undefined) {
+      const kinds = new Set<ExitKind>();
+      let stats: Awaited<ReturnType<typeof runBatchCommand>>;
+      try {
+        stats = await runBatchCommand(
+          command.name as BatchCommand,
+          rtk,
+          {
+            idsFile,
+            concurrency,
+            output: options.output as string | undefined,
+            resume: options.resume === true,
+            filters,
+            includePeerEvents: options.includePeerEvents === true,
+            signal: io.signal,
+          },
+          {
+            stdin: io.stdin ?? (async () => ""),
+            // NDJSON, each line already encoded by `jsonText`.
+            stdout: (text) => io.stdout.write(text),
+            stderr: {
+              // The bar of a terminal writes its own cursor movements; its text is our own label and numbers.
+              stream: io.stderr as unknown as NodeJS.WritableStream,
+              isTTY: io.stderr.isTTY === true,
+              line: (text) => err.lines([text]),
+            },
+            failed: (error) => kinds.add(describeFailure(error, context).kind),
+          },
+        );
+      } catch (error) {
+        if (error instanceof BatchInputError) throw new CliError("usage", error.message);
+        throw error;
+      }
+      if (stats.bad) kinds.add("invalidInput");
+      return batchExitCode(kinds);
+    }
     const catcher = record !== undefined || options.strict === true ? answerCatcher() : undefined;
     if (catcher) rtk.use(catcher.middleware);
     let drifted = false;
@@ -204,6 +253,65 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return fail(describeFailure(error, context), command.name);
   } finally {
     await mock?.close();
+  }
+}
+
+/**
+ * The exit code of a batch from the kinds of its failed lines: 0 when none failed, the kind's code when
+ * they all failed alike (every id unknown: 5), else 1, as for any other failure.
+ */
+function batchExitCode(kinds: Set<ExitKind>): number {
+  if (kinds.size === 0) return exitCodes.ok;
+  const [kind] = kinds;
+  if (kinds.has("aborted")) return exitCodes.aborted;
+  return kinds.size === 1 && kind ? exitCodes[kind] : exitCodes.failure;
+}
+
+/**
+ * Ids come as positionals or from `--ids-file`, never both nor neither; the batch's other options go with
+ * `--ids-file`, `--resume` with `--output`. Throws a `CliError` of kind `usage` naming what was wrong.
+ */
+function checkBatchLine({ command, args, options }: Invocation): void {
+  const batch = command.options.some((o) => o.flags.startsWith("--ids-file"));
+  const given = command.arguments.filter((a) => args[a.name]);
+  const hint = `run \`realtimekit ${command.name} --help\` for usage`;
+  if (!batch) return;
+  if (options.idsFile === undefined) {
+    if (given.length < command.arguments.length) {
+      const missing = command.arguments.slice(given.length).map((a) => a.name);
+      // Commander's words for a missing argument, as a command without --ids-file says it.
+      throw new CliError(
+        "usage",
+        `missing required argument '${missing[0]}' (or give the ids in --ids-file <file>)`,
+        [hint],
+      );
+    }
+    for (const [flag, key] of [
+      ["--concurrency", "concurrency"],
+      ["--output", "output"],
+      ["--resume", "resume"],
+    ] as const) {
+      if (options[key] !== undefined) throw new CliError("usage", `${flag} goes with --ids-file`, [hint]);
+    }
+    return;
+  }
+  if (given.length > 0) {
+    throw new CliError(
+      "usage",
+      `give ids as arguments or in --ids-file, not both (got ${quoted(args[given[0]?.name ?? ""] ?? "")} as well)`,
+      [hint],
+    );
+  }
+  if (options.resume === true && options.output === undefined) {
+    throw new CliError("usage", "--resume needs --output: the file whose answered ids to skip", [hint]);
+  }
+  for (const [flag, key] of [
+    ["--record", "record"],
+    ["--strict", "strict"],
+  ] as const) {
+    // Each is about one answer; a batch's answers are in its NDJSON.
+    if (options[key] !== undefined)
+      throw new CliError("usage", `${flag} does not go with --ids-file`, [hint]);
   }
 }
 

@@ -18,6 +18,7 @@ import {
   resolveOptions,
 } from "./options.js";
 import { booleanParam, countParam, filtersParam, headersParam, pathParam, signalParam } from "./params.js";
+import type { RateLimit } from "./rate-limit.js";
 import { Draft, logLevels, send } from "./transport.js";
 
 type CallParams<K extends keyof operations, Id extends string> = Omit<
@@ -56,6 +57,12 @@ export interface RealtimeKitClient {
   raw: Client<paths, "application/json">;
   /** Adds openapi-fetch middleware to every call, raw ones included; it runs once per call, not per retry. */
   use(...middleware: Middleware[]): void;
+  /**
+   * The API's request quota as the client knows it from the latest responses, `{ limit, remaining,
+   * resetAt }` (`resetAt` in milliseconds since the epoch); undefined before the first response that
+   * states one, and always with `rateLimit: false`.
+   */
+  readonly rateLimit: RateLimit | undefined;
 }
 
 /** Creates a RealtimeKit API client; throws `RealtimeKitError` if there is no token or an option is invalid. */
@@ -174,5 +181,8 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
     },
     raw,
     use: raw.use,
+    get rateLimit() {
+      return settings.pacer?.rateLimit;
+    },
   };
 }

@@ -44,4 +44,5 @@ export {
   UnprocessableEntityError,
 } from "./errors.js";
 export type { ClientOptions, RequestOptions } from "./options.js";
+export type { RateLimit } from "./rate-limit.js";
 export type { Fetch } from "./transport.js";

@@ -2,6 +2,7 @@ import type { DriftReport } from "./drift/types.js";
 import type { ResponseValidator, ValidateResponses } from "./drift/validator.js";
 import { InvalidParameterError, RealtimeKitError } from "./errors.js";
 import { env } from "./internal/env.js";
+import { Pacer } from "./pacer.js";
 import { countParam, headersParam } from "./params.js";
 import { type Fetch, type FetchOptions, type Logger, logLevels, type Settings } from "./transport.js";
 
@@ -38,6 +39,13 @@ export interface ClientOptions {
   logger?: Logger | undefined;
   /** Headers sent with every request. */
   defaultHeaders?: Record<string, string> | undefined;
+  /**
+   * Pacing by the quota the API states on each response: `false` sends every request at once, even into a
+   * spent quota. Default: on.
+   */
+  rateLimit?: boolean | undefined;
+  /** The most requests in flight at once; the rest wait their turn. Default: no bound. */
+  maxConcurrency?: number | undefined;
   /**
    * Whether to check each success response against the spec: `"off"`, `"report"` (differences go to
    * `onDrift`) or `"throw"` (reported, then the call rejects with `ResponseValidationError`). Anything but
@@ -155,7 +163,19 @@ export const resolveOptions = (options: ClientOptions) => {
   ) {
     throw new InvalidParameterError("logger", "must have error, warn, info and debug methods");
   }
+  const { rateLimit = true, maxConcurrency = Number.POSITIVE_INFINITY } = options;
+  if (typeof rateLimit !== "boolean") throw new InvalidParameterError("rateLimit", "must be a boolean");
+  if (
+    maxConcurrency !== Number.POSITIVE_INFINITY &&
+    !(Number.isSafeInteger(maxConcurrency) && maxConcurrency >= 1)
+  ) {
+    throw new InvalidParameterError("maxConcurrency", "must be an integer of 1 or more");
+  }
   const settings: Settings = {
+    pacer:
+      rateLimit || maxConcurrency < Number.POSITIVE_INFINITY
+        ? new Pacer(maxConcurrency, rateLimit, level >= 3 ? (message) => logger.info(message) : undefined)
+        : undefined,
     token,
     fetch: options.fetch,
     fetchOptions: fetchOptionsParam(options.fetchOptions),

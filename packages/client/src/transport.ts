@@ -1,6 +1,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "./errors.js";
 import { copyError, hide } from "./internal/redact.js";
 import { sleep } from "./internal/sleep.js";
+import type { Pacer } from "./pacer.js";
 import { retryDelay, serverWait, shouldRetry } from "./retry.js";
 
 /**
@@ -36,6 +37,8 @@ export interface Settings {
   /** The index of the `logLevel` in `logLevels`. */
   level: number;
   logger: Logger;
+  /** Paces attempts by the API's quota and bounds them in flight; none when both are off. */
+  pacer?: Pacer | undefined;
   signal?: AbortSignal | undefined;
   sleep?: typeof sleep;
   random?: () => number;
@@ -95,13 +98,19 @@ export const send = async (request: Request | Draft, s: Settings): Promise<Respo
   if (!headers.has("authorization")) headers.set("authorization", `Bearer ${s.token}`);
   for (let retries = 0; ; retries++) {
     if (signal?.aborted) throw new APIUserAbortError();
+    // Time held for the quota counts toward the attempt's timeout.
+    const ready = Date.now();
+    const seq = s.pacer ? await s.pacer.acquire(s.timeout, signal) : 0;
     const attempt = new AbortController();
     const abort = () => attempt.abort();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      abort();
-    }, s.timeout);
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        abort();
+      },
+      s.timeout - (Date.now() - ready),
+    );
     signal?.addEventListener("abort", abort);
     const start = Date.now();
     let response: Response | undefined;
@@ -146,6 +155,12 @@ export const send = async (request: Request | Draft, s: Settings): Promise<Respo
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", abort);
+      // In `finally`, so that an abort frees the attempt's place too. A 429's wait holds every call.
+      s.pacer?.settle(
+        seq,
+        response?.headers,
+        response?.status === 429 ? serverWait(response.headers) : undefined,
+      );
     }
     const wait = response && serverWait(response.headers);
     const tooLong = (wait ?? 0) > s.maxRetryAfter;

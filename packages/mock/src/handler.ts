@@ -1,7 +1,8 @@
 import { participantBody, peerReportBody } from "./data/bodies.js";
-import { authenticationError, defaultErrorBody, realtimeKitError } from "./envelopes.js";
+import { authenticationError, defaultErrorBody, gatewayError, realtimeKitError } from "./envelopes.js";
 import { deepMerge, type Fixture, FixtureStore, fixtureKey } from "./fixtures.js";
 import { checkKnownKeys } from "./known-keys.js";
+import { Quota, type QuotaDecision, type RateLimitOptions } from "./quota.js";
 import { queryRecord, type RecordedRequest, redactHeaders } from "./record.js";
 import { basePath, documentedBody, type Json, matchRoute, methodOf, type OperationId } from "./routes.js";
 import { type Script, ScriptBook, type ScriptedResponse, type Scripts } from "./script.js";
@@ -23,6 +24,11 @@ export interface MockOptions {
    * RealtimeKit's 404, so a test can demand that only the ids it set exist.
    */
   unknownIds?: "generate" | "404";
+  /**
+   * A request quota per token, as Cloudflare keeps one: `{ limit, windowMs, headers? }`. Every answer
+   * states it; over it, a 429 until the window ends. Off by default.
+   */
+  rateLimit?: RateLimitOptions;
 }
 
 /** Fixtures of the participant-details operation, by session and participant id. */
@@ -122,7 +128,7 @@ type RequestPolicy = (request: RecordedRequest) => ScriptedResponse | undefined;
 const bearer = /^Bearer +\S+$/i;
 
 /** The keys of `MockOptions`, which every runner takes. */
-const mockOptionKeys = ["data", "seed", "unknownIds", "scripts"] as const;
+const mockOptionKeys = ["data", "seed", "unknownIds", "scripts", "rateLimit"] as const;
 
 /**
  * Builds the mock's core. Throws a `TypeError` for a mistake in `options` (a bad script, an unknown `data`,
@@ -244,7 +250,21 @@ export function buildMockCore(
     return respond(status, body, step.headers);
   };
 
+  // Counted for every request with a token, before routing, as the gateway counts; stated on every answer.
+  const quota = options.rateLimit && new Quota(options.rateLimit);
   const handle = async (call: IncomingCall): Promise<Response> => {
+    const authorization = call.headers.authorization;
+    const token = Array.isArray(authorization) ? "" : (authorization ?? "");
+    const decision = quota && bearer.test(token) ? quota.take(token) : undefined;
+    const response = await route(call, decision);
+    // A script's own headers win.
+    for (const [name, value] of Object.entries(decision?.headers ?? {})) {
+      if (!response.headers.has(name)) response.headers.set(name, value);
+    }
+    return response;
+  };
+
+  const route = async (call: IncomingCall, decision: QuotaDecision | undefined): Promise<Response> => {
     const born = generation;
     const method = call.method.toUpperCase();
     const { path, query } = parseTarget(call.target);
@@ -259,6 +279,9 @@ export function buildMockCore(
       time: new Date(),
     };
     requests.push(record);
+    if (decision?.refused) {
+      return respond(429, gatewayError(971, "Please wait and consider throttling your request speed"));
+    }
 
     if (!match) return respond(404, realtimeKitError(404, `No route for ${method} ${path}`));
     const allowed = methodOf(match.operationId);

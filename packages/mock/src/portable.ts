@@ -19,6 +19,7 @@ export {
   type ParticipantFixtures,
   type PeerFixtures,
 } from "./handler.js";
+export type { RateLimitOptions } from "./quota.js";
 export type { RecordedRequest } from "./record.js";
 export { basePath, type OperationId, operationIds } from "./routes.js";
 export type { Script, ScriptedResponse, ScriptFunction, Scripts } from "./script.js";

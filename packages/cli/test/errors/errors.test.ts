@@ -418,7 +418,13 @@ describe("bad command lines: what was wrong and what to do, nothing sent", () =>
       "",
     ],
     [participant("--filters"), env, 2, "option '--filters <list>' argument missing", ""],
-    [["participant", ids.session], env, 2, "missing required argument 'participant_id'", ""],
+    [
+      ["participant", ids.session],
+      env,
+      2,
+      "missing required argument 'participant_id' (or give the ids in --ids-file <file>)",
+      "",
+    ],
     [
       [...participant(), "extra"],
       env,

@@ -8,7 +8,7 @@ describe("an unknown key", () => {
   it("in a runner's options throws a TypeError naming it and the known ones", async () => {
     expect(() => createMockFetch({ unknownIDs: "404" } as never)).toThrow(
       new TypeError(
-        'createMockFetch: unknown option "unknownIDs"; known: data, seed, unknownIds, scripts, baseURL',
+        'createMockFetch: unknown option "unknownIDs"; known: data, seed, unknownIds, scripts, rateLimit, baseURL',
       ),
     );
     expect(() => createHandlers({ sede: 1 } as never)).toThrow(/^createHandlers: unknown option "sede"/);
@@ -17,13 +17,19 @@ describe("an unknown key", () => {
     );
     await expect(startMockServer({ prot: 8080 } as never)).rejects.toThrow(
       new TypeError(
-        'startMockServer: unknown option "prot"; known: data, seed, unknownIds, scripts, port, host',
+        'startMockServer: unknown option "prot"; known: data, seed, unknownIds, scripts, rateLimit, port, host',
       ),
     );
   });
 
   it("accepts every documented option of each runner", async () => {
-    const common = { data: "generated", seed: 1, unknownIds: "404", scripts: {} } as const;
+    const common = {
+      data: "generated",
+      seed: 1,
+      unknownIds: "404",
+      scripts: {},
+      rateLimit: { limit: 100, windowMs: 60_000 },
+    } as const;
     createMockFetch({ ...common, baseURL: "http://localhost/client/v4" });
     createHandlers({ ...common, baseURL: "https://api.cloudflare.com/client/v4" });
     createMockCore(common);
