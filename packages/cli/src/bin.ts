@@ -3,11 +3,17 @@ import { run } from "./run.js";
 
 // Ctrl-C aborts the call in flight, which then reports that it was aborted and exits 130; a second Ctrl-C
 // ends the process at once, in case something does not stop.
+// Launchers that run the command as a child (`pnpm exec`, `npx`) pass the Ctrl-C on and send SIGTERM as
+// they exit themselves, often before the Ctrl-C is handled: SIGTERM stops the call the same way, so the
+// process still says it was aborted instead of dying silently.
 const controller = new AbortController();
-process.once("SIGINT", () => {
+const stop = () => {
+  if (controller.signal.aborted) return;
   controller.abort();
   process.once("SIGINT", () => process.exit(130));
-});
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
 // A reader that goes away (`realtimekit … | head -1`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error: NodeJS.ErrnoException) => {

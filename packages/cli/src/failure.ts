@@ -6,7 +6,7 @@ import {
   InvalidParameterError,
 } from "@realtimekit-api/client";
 import { seconds } from "./client-log.js";
-import { quoted } from "./encode.js";
+import { quoted, visible } from "./encode.js";
 import { CliError } from "./errors.js";
 import { type ExitKind, exitCodes } from "./exit-codes.js";
 import type { Sourced } from "./settings.js";
@@ -145,10 +145,21 @@ function apiFailure(error: APIError, context: FailureContext): Failure {
   } else if (status >= 500) {
     hints.push("the API failed; try again later, and give Cloudflare support the request id if it goes on");
   }
+  // A success status whose body the client could not read as the API's envelope (not JSON, empty, HTML
+  // from a proxy): the client's message would read as if the API had sent that text as its error.
+  const unreadable = status >= 200 && status < 300;
+  if (unreadable) {
+    const baseFrom = context.mock ? "--mock" : (context.sources.baseURL?.from ?? "the default base URL");
+    hints.push(
+      `check ${baseFrom} (${new URL(context.baseURL).origin}): what answers there may not be the API`,
+    );
+  }
   return {
     kind,
     name: error.name,
-    message: error.message,
+    message: unreadable
+      ? `${status} from the API, with a body that is not its JSON: ${error.message.replace(/^\d+ /, "")}`
+      : error.message,
     hints,
     status,
     requestId: error.requestId ?? null,
@@ -203,7 +214,8 @@ export function connectionProblem(error: unknown): string {
   const code = causeField(error, "code");
   const syscall = causeField(error, "syscall");
   if (typeof code !== "string") return String(causes(error).at(-1)?.message ?? "failed");
-  return `${codeWords[code] ?? "failed"} (${code}${typeof syscall === "string" ? `, ${syscall}` : ""})`;
+  const words = codeWords[code] ?? (code.startsWith("HPE_") ? "malformed HTTP answer" : "failed");
+  return `${words} (${code}${typeof syscall === "string" ? `, ${syscall}` : ""})`;
 }
 
 function connectionFailure(error: APIConnectionError, context: FailureContext): Failure {
@@ -219,6 +231,31 @@ function connectionFailure(error: APIConnectionError, context: FailureContext): 
       name: error.name,
       message: `no answer from ${url.host} within ${seconds(context.timeout)}${attempts}`,
       hints: [`wait longer with --timeout <ms>, or check the network and ${baseFrom}`],
+      status: null,
+      requestId: null,
+      errors: [],
+    };
+  }
+  const code = causeField(error, "code");
+  // llhttp's codes (HPE_…) and undici's closed socket come after the connection was made: the server at
+  // that address answered, or hung up, in a way no HTTP API does; "cannot connect" would send the reader
+  // to check the network instead of what answers there.
+  if (typeof code === "string" && (code.startsWith("HPE_") || code === "UND_ERR_SOCKET")) {
+    const what =
+      code === "UND_ERR_SOCKET"
+        ? "closed the connection before a whole answer"
+        : "sent a malformed HTTP answer";
+    const detail = String(causes(error).at(-1)?.message ?? "").replace(
+      /^Response does not match the HTTP\/1\.1 protocol \((.*)\)$/,
+      "$1",
+    );
+    return {
+      kind: "network",
+      name: error.name,
+      message: `${where} ${what}: ${visible(detail) || "no detail"} (${code})${attempts}`,
+      hints: [
+        `check ${baseFrom} (${url.origin}): what answers there is not the API, or a proxy in between broke the answer`,
+      ],
       status: null,
       requestId: null,
       errors: [],

@@ -21,7 +21,14 @@ import { parseFilters } from "./filters.js";
 import { Output, type Stream, styled } from "./output.js";
 import { buildProgram, type Invocation } from "./program.js";
 import { answerCatcher, keep, prepareFolder, saveRecording, strictReport } from "./record.js";
-import { countFlag, resolveSettings, type Sourced, tokenProblem } from "./settings.js";
+import {
+  connectionSettings,
+  countFlag,
+  pastedProblem,
+  resolveSettings,
+  type Sourced,
+  tokenProblem,
+} from "./settings.js";
 
 /** Where the command reads its environment and writes its output; the bin passes the process's. */
 export interface Io {
@@ -121,6 +128,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     });
     const problem = tokenProblem(settings.apiToken.value);
     if (problem) throw new CliError("invalidInput", `invalid ${settings.apiToken.from}: ${problem}`);
+    for (const name of ["accountId", "appId"] as const) {
+      const { value, from } = settings[name];
+      const idProblem = pastedProblem(value, connectionSettings[name].label);
+      if (idProblem) throw new CliError("invalidInput", `invalid ${from} ${quoted(value)}: ${idProblem}`);
+    }
     const filters = parseFilters(options.filters as string[] | undefined);
     if (filters) sources.filters = { value: filters.join(","), from: "--filters" };
     context.timeout =

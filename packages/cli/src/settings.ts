@@ -131,6 +131,19 @@ export function resolveSettings(
 }
 
 /**
+ * What is wrong with the edges of a value pasted into a flag or a variable (`export X="$(cat file)"`,
+ * a copied line, a value quoted twice), in words that say how to fix it; undefined when nothing is.
+ * `what` names the value in the answer (`token`, `account ID`); the value itself never appears in it.
+ * Such a value would otherwise be sent, percent-encoded, and come back as a 404 or a 401 that hides it.
+ */
+export function pastedProblem(value: string, what: string): string | undefined {
+  if (/^\s|\s$/.test(value))
+    return `it has white space or a line break at its start or end: copy the ${what} alone`;
+  if (/^(["'`]).*\1$/s.test(value)) return `it is wrapped in quotes: give the ${what} without them`;
+  return undefined;
+}
+
+/**
  * What is wrong with an API token's shape, in words that say how to fix it; undefined when nothing is.
  * The token itself never appears in the answer.
  */
@@ -138,8 +151,8 @@ export function tokenProblem(token: string): string | undefined {
   if (/^\s*bearer\s/i.test(token)) {
     return 'it starts with "Bearer ": give the token alone, the CLI sends "Authorization: Bearer <token>" itself';
   }
-  if (/^\s|\s$/.test(token))
-    return "it has white space or a line break at its start or end: copy the token alone";
+  const edges = pastedProblem(token, "token");
+  if (edges) return edges;
   if (/\s/.test(token)) return "it has white space inside it: an API token is one word";
   if (/[^!-~]/.test(token)) {
     return "it has a character that is not printable ASCII (a typographic quote copied with it?)";

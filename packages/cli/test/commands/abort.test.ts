@@ -22,6 +22,18 @@ describe("Ctrl-C", () => {
     expect(code).toBe(130);
   });
 
+  it("still says so when a launcher sends SIGTERM right after the Ctrl-C, as pnpm exec does", async () => {
+    server().script("getParticipantDataFromPeerId", [{ hang: true }]);
+    const { child, result } = startCli(["peer-report", ids.peer], env());
+    for (let i = 0; i < 200 && server().requests.length === 0; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    child.kill("SIGINT");
+    child.kill("SIGTERM");
+    const { code, stderr } = await result;
+    expect(stderr).toBe("realtimekit peer-report: aborted (Ctrl-C)\n");
+    expect(code).toBe(130);
+  });
+
   it("with --json, writes the abort as a JSON error, exit 130", async () => {
     const { code, stdout } = await interrupt("--json");
     expect(JSON.parse(stdout)).toEqual({

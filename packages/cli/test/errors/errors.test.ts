@@ -167,6 +167,74 @@ describe("network failures: exit 8, with host, port and system code", () => {
     expect(stderr.split("\n")[0]).toBe("realtimekit peer-report: cannot connect to 127.0.0.1:9: bad port");
   });
 
+  // A server that answers what no HTTP API would: the connection was made, so "cannot connect" misleads.
+  it.each([
+    [
+      "a header value with an escape sequence",
+      "HTTP/1.1 404 Not Found\r\ncf-ray: 8c2f\x1b[31m-SJC\r\ncontent-length: 0\r\n\r\n",
+      "sent a malformed HTTP answer: Invalid header value char (HPE_INVALID_HEADER_TOKEN)",
+    ],
+    [
+      "a hang-up before the whole answer",
+      "HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{",
+      "closed the connection before a whole answer",
+    ],
+  ])("says the server at the address answered badly: %s", async (_, answer, what) => {
+    const raw = createServer((socket) => socket.once("data", () => socket.end(answer)));
+    await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+    const { port } = raw.address() as { port: number };
+    try {
+      const { code, stderr } = await runCli(["peer-report", ids.peer, "--max-retries", "1"], {
+        ...env(),
+        CLOUDFLARE_BASE_URL: `http://127.0.0.1:${port}/client/v4`,
+      });
+      expect(code).toBe(8);
+      const [retry, first, hint] = stderr.split("\n");
+      // The retry line of a hang-up still reads "no connection" (the client does not pass the body error on).
+      if (what.includes("HPE_"))
+        expect(retry).toMatch(/^realtimekit peer-report: malformed HTTP answer \(HPE_/);
+      expect(first).toMatch(
+        new RegExp(`^realtimekit peer-report: 127\\.0\\.0\\.1:${port} ${what.replace(/[()]/g, "\\$&")}`),
+      );
+      expect(hint).toBe(
+        `hint: check CLOUDFLARE_BASE_URL (http://127.0.0.1:${port}): what answers there is not the API, or a proxy in between broke the answer`,
+      );
+    } finally {
+      await new Promise((resolve) => raw.close(resolve));
+    }
+  });
+
+  it.each([
+    ["not JSON", "{not json", "{not json"],
+    ["empty", "", "(no error message)"],
+  ])(
+    "says a 200 whose body is %s is not the API's answer, not an error message it sent",
+    async (_, body, shown) => {
+      const raw = createServer((socket) =>
+        socket.once("data", () =>
+          socket.end(
+            `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
+          ),
+        ),
+      );
+      await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+      const { port } = raw.address() as { port: number };
+      try {
+        const { code, stderr } = await runCli(["peer-report", ids.peer, "--max-retries", "0"], {
+          ...env(),
+          CLOUDFLARE_BASE_URL: `http://127.0.0.1:${port}/client/v4`,
+        });
+        expect(code).toBe(1);
+        expect(stderr).toBe(
+          `realtimekit peer-report: 200 from the API, with a body that is not its JSON: ${shown}\n` +
+            `hint: check CLOUDFLARE_BASE_URL (http://127.0.0.1:${port}): what answers there may not be the API\n`,
+        );
+      } finally {
+        await new Promise((resolve) => raw.close(resolve));
+      }
+    },
+  );
+
   it("says how long it waited when the server never answers", async () => {
     server().script("getParticipantDataFromPeerId", [{ hang: true }]);
     const { code, stderr } = await runCli(
@@ -261,6 +329,35 @@ describe("bad command lines: what was wrong and what to do, nothing sent", () =>
       env,
       3,
       "invalid --api-token: it has white space or a line break at its start or end: copy the token alone",
+      "",
+    ],
+    // A value pasted with what surrounded it is refused, not sent percent-encoded to come back a 404.
+    [
+      participant(),
+      () => ({ ...env(), CLOUDFLARE_ACCOUNT_ID: "0123456789abcdef0123456789abcdef\n" }),
+      3,
+      'invalid CLOUDFLARE_ACCOUNT_ID "0123456789abcdef0123456789abcdef\\n": it has white space or a line break at its start or end: copy the account ID alone',
+      "",
+    ],
+    [
+      participant("--app-id", " app-1"),
+      env,
+      3,
+      'invalid --app-id " app-1": it has white space or a line break at its start or end: copy the app ID alone',
+      "",
+    ],
+    [
+      participant(),
+      () => ({ ...env(), REALTIMEKIT_APP_ID: "'app-1'" }),
+      3,
+      `invalid REALTIMEKIT_APP_ID "'app-1'": it is wrapped in quotes: give the app ID without them`,
+      "",
+    ],
+    [
+      participant(),
+      () => ({ ...env(), CLOUDFLARE_API_TOKEN: `"${fakeToken}"` }),
+      3,
+      "invalid CLOUDFLARE_API_TOKEN: it is wrapped in quotes: give the token without them",
       "",
     ],
     [
