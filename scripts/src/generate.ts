@@ -41,6 +41,7 @@ async function typesModule(specFile: string): Promise<string> {
 function runtimeFacts(spec: SpecDocument) {
   const operations: JsonObject = {};
   const operationPaths: JsonObject = {};
+  const operationParameters: JsonObject = {};
   const pathParameterRules: JsonObject = {};
   let participantFilters: Json | undefined;
   for (const [path, pathItem] of Object.entries(spec.paths)) {
@@ -48,6 +49,7 @@ function runtimeFacts(spec: SpecDocument) {
       const op = operation as JsonObject;
       const params = ((op.parameters ?? []) as JsonObject[]).map((p) => deref(spec, p) as JsonObject);
       operationPaths[op.operationId as string] = path;
+      operationParameters[op.operationId as string] = params.map((p) => p.name as string);
       operations[op.operationId as string] = {
         method: method.toUpperCase(),
         path,
@@ -74,13 +76,22 @@ function runtimeFacts(spec: SpecDocument) {
     if (example.status === "200" && example.name === "documented")
       examples[example.operationId] = example.value;
   }
-  return { participantFilters, operations, operationPaths, pathParameterRules, examples };
+  return {
+    participantFilters,
+    operations,
+    operationPaths,
+    operationParameters,
+    pathParameterRules,
+    examples,
+  };
 }
 
 const docs = {
   participantFilters: "The values `filters` accepts, in the spec's order.",
   operations: "Each operation's method, path template and parameter names.",
   operationPaths: "Each operation's path template.",
+  operationParameters:
+    "Each operation's parameter names, path and query, in the spec's order: the only keys its call takes.",
   pathParameterRules: "The constraints the spec puts on each path parameter.",
   examples: "Each operation's documented 200 response body, value for value.",
 };
@@ -123,7 +134,13 @@ export async function generate(layout: Layout = repo): Promise<Map<string, strin
     [`${dirname(generatedTypesFile)}/query.ts`, head + queryStylesModule(spec)],
     [
       `${clientGeneratedDir}/spec.ts`,
-      head + factsModule(spec, ["participantFilters", "operationPaths", "pathParameterRules"]),
+      head +
+        factsModule(spec, [
+          "participantFilters",
+          "operationPaths",
+          "operationParameters",
+          "pathParameterRules",
+        ]),
     ],
     [`${clientGeneratedDir}/validators.ts`, head + validatorsModule(spec)],
     [

@@ -7,7 +7,7 @@ import type {
 } from "@realtimekit-api/types";
 import openapiFetch, { type Client, type Middleware } from "openapi-fetch";
 import { apiError, InvalidParameterError } from "./errors.js";
-import { operationPaths } from "./generated/spec.js";
+import { operationParameters, operationPaths } from "./generated/spec.js";
 import { redact } from "./internal/redact.js";
 import {
   type ClientOptions,
@@ -15,38 +15,68 @@ import {
   maxRetries,
   maxTimeout,
   type RequestOptions,
+  requestOptionKeys,
   resolveOptions,
 } from "./options.js";
-import { booleanParam, countParam, filtersParam, headersParam, pathParam, signalParam } from "./params.js";
+import {
+  booleanParam,
+  countParam,
+  filtersParam,
+  headersParam,
+  keysParam,
+  pathParam,
+  signalParam,
+} from "./params.js";
 import type { RateLimit } from "./rate-limit.js";
 import { Draft, logLevels, send } from "./transport.js";
 
-type CallParams<K extends keyof operations, Id extends string> = Omit<
-  operations[K]["parameters"]["path"],
-  "account_id" | "app_id" | Id
-> &
-  Partial<Pick<operations[K]["parameters"]["path"], "account_id" | "app_id">> &
-  Omit<NonNullable<operations[K]["parameters"]["query"]>, "filters"> & {
-    /** One filter or several; duplicates are sent once. */
-    filters?: ParticipantFilter | readonly ParticipantFilter[];
-  };
+// One object type, so that TypeScript refuses what has no key in common with it (a string, an array, a `Map`).
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+// `| undefined` on every optional key, so that `{ filters: maybe }` compiles under `exactOptionalPropertyTypes`.
+type Optional<T> = { [K in keyof T]?: T[K] | undefined };
 
-/** Parameters of `getSessionParticipantDetails` besides the participant id; ids default to the client's. */
+type CallParams<K extends keyof operations, Id extends string> = Flat<
+  Omit<operations[K]["parameters"]["path"], "account_id" | "app_id" | Id> &
+    Optional<Pick<operations[K]["parameters"]["path"], "account_id" | "app_id">> &
+    Optional<Omit<NonNullable<operations[K]["parameters"]["query"]>, "filters">> & {
+      /** One filter or several (a readonly array too); duplicates are sent once. */
+      filters?: ParticipantFilter | readonly ParticipantFilter[] | undefined;
+    }
+>;
+
+/**
+ * Parameters of `getSessionParticipantDetails` besides the participant id, the spec's and no other:
+ * `session_id` (a UUID), `filters`, `include_peer_events`, and `account_id` and `app_id`, which default to
+ * the client's. Any other key is refused with `InvalidParameterError`.
+ */
 export type GetSessionParticipantDetailsParams = CallParams<"getSessionParticipantDetails", "participant_id">;
-/** Parameters of `getParticipantDataFromPeerId` besides the peer id; ids default to the client's. */
+/**
+ * Parameters of `getParticipantDataFromPeerId` besides the peer id, the spec's and no other: `filters`, and
+ * `account_id` and `app_id`, which default to the client's. Any other key (`include_peer_events` belongs to
+ * the participant details) is refused with `InvalidParameterError`.
+ */
 export type GetParticipantDataFromPeerIdParams = CallParams<"getParticipantDataFromPeerId", "peer_id">;
 
 /** A RealtimeKit API client; see `createRealtimeKitClient`. */
 export interface RealtimeKitClient {
   /** Sessions of a RealtimeKit app, their participants and peers. */
   sessions: {
-    /** Details of a participant, with call statistics, for a session. */
+    /**
+     * Details of a participant, with call statistics, for a session. Rejects with `InvalidParameterError`,
+     * before anything is sent, when `params` is not an object of the operation's parameters, has a key the
+     * spec does not list for it, or a value it does not allow; and when `options` has an unknown key.
+     */
     getSessionParticipantDetails(
       participantId: string,
       params: GetSessionParticipantDetailsParams,
       options?: RequestOptions,
     ): Promise<GetSessionParticipantDetailsResponse>;
-    /** Details of a peer, with its call statistics report. */
+    /**
+     * Details of a peer, with its call statistics report. Rejects with `InvalidParameterError`, before
+     * anything is sent, when `params` is given but is not an object of the operation's parameters (a
+     * filter goes in `{ filters }`), has a key the spec does not list for it, or a value it does not allow;
+     * and when `options` has an unknown key.
+     */
     getParticipantDataFromPeerId(
       peerId: string,
       params?: GetParticipantDataFromPeerIdParams,
@@ -81,7 +111,7 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
     validate &&
     responseValidator?.(
       options,
-      settings.token,
+      settings.secrets,
       (line) => settings.level >= logLevels.indexOf("warn") && settings.logger.warn(line),
     );
   // Node's CommonJS interop hands our CJS build openapi-fetch's whole `exports`, whose `default` is the function.
@@ -102,13 +132,32 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
   };
   const call = async (
     operation: keyof typeof operationPaths,
-    path: Record<string, unknown>,
-    params: { account_id?: unknown; app_id?: unknown; filters?: unknown },
-    query: Record<string, unknown>,
-    given?: RequestOptions,
+    id: string,
+    idValue: unknown,
+    given: unknown,
+    givenOptions: unknown,
   ) => {
-    // `null` means no options, as it does for the params.
-    const callOptions = given ?? {};
+    // The spec's parameters of the operation, but the one the method takes as its first argument.
+    const names = operationParameters[operation].filter((name) => name !== id);
+    const params: Record<string, unknown> = keysParam("params", given, names, `${operation}'s parameters`, {
+      [id]: "it is the method's first argument",
+    });
+    // `null` means no options.
+    const callOptions: RequestOptions = keysParam(
+      "options",
+      givenOptions ?? undefined,
+      requestOptionKeys,
+      "a call's options",
+      {
+        apiToken: "it is an option of createRealtimeKitClient",
+      },
+    );
+    const path: Record<string, string> = { [id]: pathParam(id as "peer_id", idValue) };
+    const query: Record<string, unknown> = {};
+    if (operation === "getSessionParticipantDetails") {
+      path.session_id = pathParam("session_id", params.session_id);
+      query.include_peer_events = booleanParam("include_peer_events", params.include_peer_events);
+    }
     const callSettings = {
       ...settings,
       timeout: countParam("timeout", callOptions.timeout, settings.timeout, maxTimeout, 1),
@@ -150,10 +199,10 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
     const answered = new Headers(
       [...response.headers].map(([name, value]): [string, string] => [
         name,
-        redact(value, settings.token) as string,
+        redact(value, settings.secrets) as string,
       ]),
     );
-    throw apiError(response.status, answered, redact(body, settings.token));
+    throw apiError(response.status, answered, redact(body, settings.secrets));
   };
 
   // The methods are async so that a refused parameter rejects like every other failure instead of throwing.
@@ -162,20 +211,17 @@ export function createRealtimeKitClient(options: ClientOptions = {}): RealtimeKi
       getSessionParticipantDetails: async (participantId, params, callOptions) =>
         call(
           "getSessionParticipantDetails",
-          {
-            session_id: pathParam("session_id", params?.session_id),
-            participant_id: pathParam("participant_id", participantId),
-          },
-          params ?? {},
-          { include_peer_events: booleanParam("include_peer_events", params?.include_peer_events) },
+          "participant_id",
+          participantId,
+          params,
           callOptions,
         ) as Promise<GetSessionParticipantDetailsResponse>,
       getParticipantDataFromPeerId: async (peerId, params, callOptions) =>
         call(
           "getParticipantDataFromPeerId",
-          { peer_id: pathParam("peer_id", peerId) },
-          params ?? {},
-          {},
+          "peer_id",
+          peerId,
+          params,
           callOptions,
         ) as Promise<GetParticipantDataFromPeerIdResponse>,
     },

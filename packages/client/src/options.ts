@@ -3,13 +3,27 @@ import type { ResponseValidator, ValidateResponses } from "./drift/validator.js"
 import { InvalidParameterError, RealtimeKitError } from "./errors.js";
 import { env } from "./internal/env.js";
 import { Pacer } from "./pacer.js";
-import { countParam, headersParam } from "./params.js";
+import { countParam, headersParam, keysParam } from "./params.js";
 import { type Fetch, type FetchOptions, type Logger, logLevels, type Settings } from "./transport.js";
 
 /** Options of `createRealtimeKitClient`; each falls back to an environment variable or a default. */
 export interface ClientOptions {
-  /** Cloudflare API token with the Realtime or Realtime Admin permission. Default: env `CLOUDFLARE_API_TOKEN`. */
+  /**
+   * Cloudflare API token with the Realtime or Realtime Admin permission, sent as `Authorization: Bearer`;
+   * the preferred credential. Give it or `apiEmail` with `apiKey`, not both. Default: env
+   * `CLOUDFLARE_API_TOKEN` (the environment is read only when none of the three options is given).
+   */
   apiToken?: string | undefined;
+  /**
+   * The email address of the Cloudflare account whose Global API Key `apiKey` is, sent as `X-Auth-Email`;
+   * only with `apiKey`. Default: env `CLOUDFLARE_EMAIL`.
+   */
+  apiEmail?: string | undefined;
+  /**
+   * A Global API Key, sent as `X-Auth-Key` with `apiEmail`, as Cloudflare's own SDK takes it. It can do
+   * everything the account can: prefer `apiToken`. Default: env `CLOUDFLARE_API_KEY`.
+   */
+  apiKey?: string | undefined;
   /** Default `account_id` of every call. Default: env `CLOUDFLARE_ACCOUNT_ID`. */
   accountId?: string | undefined;
   /** Default `app_id` of every call. Default: env `REALTIMEKIT_APP_ID`. */
@@ -78,6 +92,120 @@ export interface RequestOptions {
   fetchOptions?: FetchOptions | undefined;
 }
 
+/** The keys `ClientOptions` has, so that a misspelt one (`baseUrl`, `token`) is refused, not ignored. */
+export const clientOptionKeys = [
+  "apiToken",
+  "apiEmail",
+  "apiKey",
+  "accountId",
+  "appId",
+  "baseURL",
+  "timeout",
+  "maxRetries",
+  "fetch",
+  "fetchOptions",
+  "maxRetryAfter",
+  "logLevel",
+  "logger",
+  "defaultHeaders",
+  "rateLimit",
+  "maxConcurrency",
+  "validateResponses",
+  "responseValidator",
+  "onDrift",
+] as const satisfies readonly (keyof ClientOptions)[];
+
+/** The keys `RequestOptions` has. */
+export const requestOptionKeys = [
+  "signal",
+  "timeout",
+  "maxRetries",
+  "headers",
+  "fetchOptions",
+] as const satisfies readonly (keyof RequestOptions)[];
+
+// Each list names every key of its type: a key added to the type but not to the list fails to compile.
+type Every<List extends readonly string[], T> = Exclude<keyof T, List[number]> extends never ? true : never;
+const listsAreComplete: [
+  Every<typeof clientOptionKeys, ClientOptions>,
+  Every<typeof requestOptionKeys, RequestOptions>,
+] = [true, true];
+void listsAreComplete;
+
+/** The credential headers of a call and the values never to show, from the options or the environment. */
+export interface Credentials {
+  /** `Authorization`, or `X-Auth-Email` and `X-Auth-Key`. */
+  headers: [string, string][];
+  /** The token, or the key and the email: cut out of every error, log line and report. */
+  secrets: string[];
+}
+
+// Sent in a header: a space, a control character or a non-string would make it malformed. The error
+// names the option (or variable) and never shows the value.
+const credential = (name: string, value: unknown, pattern: RegExp, rule: string): string => {
+  if (typeof value !== "string" || !pattern.test(value)) throw new InvalidParameterError(name, rule);
+  return value;
+};
+
+/**
+ * `apiToken`, or `apiEmail` with `apiKey`, from the options when any of the three is given, else from
+ * `CLOUDFLARE_API_TOKEN`, `CLOUDFLARE_EMAIL` and `CLOUDFLARE_API_KEY`. Both kinds, half a pair or none is a
+ * `RealtimeKitError` (an `InvalidParameterError` naming the option or variable when one is set) before any
+ * call.
+ */
+export const resolveCredentials = (options: ClientOptions): Credentials => {
+  const given =
+    options.apiToken !== undefined || options.apiEmail !== undefined || options.apiKey !== undefined;
+  const [token, email, key] = given
+    ? [options.apiToken, options.apiEmail, options.apiKey]
+    : [env("CLOUDFLARE_API_TOKEN"), env("CLOUDFLARE_EMAIL"), env("CLOUDFLARE_API_KEY")];
+  const names = given
+    ? ["apiToken", "apiEmail", "apiKey"]
+    : ["CLOUDFLARE_API_TOKEN", "CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY"];
+  const [tokenName, emailName, keyName] = names as [string, string, string];
+  if (token !== undefined && (email !== undefined || key !== undefined)) {
+    throw new InvalidParameterError(
+      tokenName,
+      `and ${email === undefined ? keyName : emailName} are both given: authenticate with the token alone (preferred) or with ${emailName} and ${keyName}, not both`,
+    );
+  }
+  if (token !== undefined) {
+    const value = credential(
+      tokenName,
+      token,
+      /^[!-~]+$/,
+      "must be a string of visible ASCII characters, with no spaces",
+    );
+    return { headers: [["authorization", `Bearer ${value}`]], secrets: [value] };
+  }
+  if (email === undefined && key === undefined) {
+    throw new RealtimeKitError(
+      "Missing credentials: pass the apiToken option or set CLOUDFLARE_API_TOKEN (preferred), or apiEmail and apiKey (CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY).",
+    );
+  }
+  if (email === undefined || key === undefined) {
+    const [have, missing] = email === undefined ? [keyName, emailName] : [emailName, keyName];
+    throw new InvalidParameterError(
+      missing,
+      `is missing: ${have} is given, and a Global API Key needs both ${emailName} and ${keyName}`,
+    );
+  }
+  const address = credential(emailName, email, /^[^\s@]+@[^\s@]+$/, "must be an email address");
+  const value = credential(
+    keyName,
+    key,
+    /^[!-~]+$/,
+    "must be a string of visible ASCII characters, with no spaces",
+  );
+  return {
+    headers: [
+      ["x-auth-email", address],
+      ["x-auth-key", value],
+    ],
+    secrets: [value, address],
+  };
+};
+
 /** The largest delay `setTimeout` honours; larger ones fire at once. */
 export const maxTimeout = 2 ** 31 - 1;
 /** Beyond this many retries a call only piles onto a failing service. */
@@ -133,17 +261,8 @@ export const fetchOptionsParam = (value: unknown): FetchOptions | undefined => {
 
 /** The client's settings from its options, the environment and defaults; refuses bad ones at once. */
 export const resolveOptions = (options: ClientOptions) => {
-  const token = options.apiToken ?? env("CLOUDFLARE_API_TOKEN");
-  if (!token)
-    throw new RealtimeKitError("Missing API token: pass the apiToken option or set CLOUDFLARE_API_TOKEN.");
-  // Sent as `Bearer <token>`: a space, a control character or a non-string would make that malformed.
-  // The error names the option and never shows the token.
-  if (typeof token !== "string" || !/^[!-~]+$/.test(token)) {
-    throw new InvalidParameterError(
-      "apiToken",
-      "must be a string of visible ASCII characters, with no spaces",
-    );
-  }
+  keysParam("options", options, clientOptionKeys, "createRealtimeKitClient's options");
+  const credentials = resolveCredentials(options);
   if (options.fetch != null && typeof options.fetch !== "function") {
     throw new InvalidParameterError("fetch", "must be a function");
   }
@@ -176,7 +295,7 @@ export const resolveOptions = (options: ClientOptions) => {
       rateLimit || maxConcurrency < Number.POSITIVE_INFINITY
         ? new Pacer(maxConcurrency, rateLimit, level >= 3 ? (message) => logger.info(message) : undefined)
         : undefined,
-    token,
+    ...credentials,
     fetch: options.fetch,
     fetchOptions: fetchOptionsParam(options.fetchOptions),
     timeout: countParam("timeout", options.timeout, 60_000, maxTimeout, 1),

@@ -2,6 +2,84 @@ import type { ParticipantFilter } from "@realtimekit-api/types";
 import { InvalidParameterError } from "./errors.js";
 import { participantFilters, pathParameterRules } from "./generated/spec.js";
 
+/**
+ * The listed name nearest to `key` when it is a near miss: the same but for case, `-` or `_`, or at most
+ * two letters added, dropped or changed (`filter`, `includePeerEvents`, `timeOut`); else undefined.
+ */
+export const nearest = (key: string, names: readonly string[]): string | undefined => {
+  const plain = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
+  return names.find((name) => plain(name) === plain(key)) ?? names.find((name) => distance(key, name) <= 2);
+};
+
+// Levenshtein distance, one row at a time.
+const distance = (a: string, b: string): number => {
+  let row = [...Array(b.length + 1).keys()];
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(
+        (row[j] as number) + 1,
+        (next[j - 1] as number) + 1,
+        (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    row = next;
+  }
+  return row[b.length] as number;
+};
+
+/** What a value is, in a message: `a string`, `an array`, `a Map`, `null`. */
+const kind = (value: unknown): string => {
+  const name =
+    value === null
+      ? "null"
+      : typeof value !== "object"
+        ? typeof value
+        : Array.isArray(value)
+          ? "array"
+          : Object.hasOwn(Object.getPrototypeOf(value) ?? {}, "constructor") &&
+            (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } }).constructor?.name;
+  if (name === "null") return name;
+  return typeof name === "string" && name
+    ? `${/^[aeioAEIO]/.test(name) ? "an" : "a"} ${name}`
+    : "an object of another kind";
+};
+
+/**
+ * A call's parameters or options object: `undefined` is `{}`; anything but a plain object (of any realm,
+ * or with no prototype) is refused as `param`, and so is any own key not in `names`, which the message
+ * lists (with the nearest one when it is a near miss). `elsewhere` says where a key that belongs to another
+ * argument goes instead (`peer_id` is the first argument).
+ */
+export const keysParam = (
+  param: string,
+  value: unknown,
+  names: readonly string[],
+  what: string,
+  elsewhere: Record<string, string> = {},
+): Record<string, unknown> => {
+  if (value === undefined) return {};
+  const proto = value !== null && typeof value === "object" && Object.getPrototypeOf(value);
+  if (proto !== null && (!proto || Object.getPrototypeOf(proto))) {
+    const filter = (participantFilters as readonly unknown[]).includes(value)
+      ? `{ filters: "${value}" }, `
+      : "";
+    throw new InvalidParameterError(
+      param,
+      `must be ${filter}an object of ${what} (${names.join(", ")}), not ${kind(value)}`,
+    );
+  }
+  for (const key of Object.keys(value as object)) {
+    if (names.includes(key)) continue;
+    const near = nearest(key, names);
+    throw new InvalidParameterError(
+      key,
+      `is not one of ${what}: ${elsewhere[key] ?? `they are ${names.join(", ")}${near ? `; did you mean ${near}?` : ""}`}`,
+    );
+  }
+  return value as Record<string, unknown>;
+};
+
 const uuid = /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/i;
 
 /**

@@ -28,7 +28,10 @@ export const logLevels = ["off", "error", "warn", "info", "debug"] as const;
 
 /** What sending one call needs. `sleep` and `random` are there for tests only. */
 export interface Settings {
-  token: string;
+  /** The credential headers: `authorization`, or `x-auth-email` and `x-auth-key`. */
+  headers: [string, string][];
+  /** The credentials' values, cut out of everything the client hands back or logs. */
+  secrets: string[];
   fetch: Fetch | undefined;
   fetchOptions: FetchOptions | undefined;
   timeout: number;
@@ -81,7 +84,7 @@ const refused = (error: unknown): boolean => {
 };
 
 /**
- * Sends `request` with the token, a timeout per attempt and retries. It sits below openapi-fetch as its
+ * Sends `request` with the credentials, a timeout per attempt and retries. It sits below openapi-fetch as its
  * `fetch`, so middleware sees one request and one response per call and never sees the token. Each
  * attempt calls `fetch(url, init)` and settles by its deadline, or at once on the caller's abort, even when
  * that `fetch` loses the signal it was given. Answers with the last response, or throws an
@@ -94,8 +97,10 @@ export const send = async (request: Request | Draft, s: Settings): Promise<Respo
   const signal = s.signal ?? request.signal ?? undefined;
   // A draft's headers are this call's own; a `Request`'s are copied, so the token stays off it.
   const headers = draft ? (request.headers as Headers) : new Headers(request.headers);
-  // A caller or middleware that sets its own Authorization means it.
-  if (!headers.has("authorization")) headers.set("authorization", `Bearer ${s.token}`);
+  // A caller or middleware that sets its own Authorization (or X-Auth-Key) means it.
+  if (!headers.has("authorization") && !headers.has("x-auth-key")) {
+    for (const [name, value] of s.headers) headers.set(name, value);
+  }
   for (let retries = 0; ; retries++) {
     if (signal?.aborted) throw new APIUserAbortError();
     // Time held for the quota counts toward the attempt's timeout.
@@ -147,7 +152,7 @@ export const send = async (request: Request | Draft, s: Settings): Promise<Respo
         : new Response(text || null, { status, headers: answered });
     } catch (error) {
       if (signal?.aborted) throw new APIUserAbortError();
-      const cause = copyError(error, s.token);
+      const cause = copyError(error, s.secrets);
       notSent = !(timedOut || sent) && refused(error);
       failure = timedOut
         ? new APIConnectionTimeoutError()
@@ -181,7 +186,7 @@ export const send = async (request: Request | Draft, s: Settings): Promise<Respo
                 ? `, not retried: retry-after ${wait} ms > maxRetryAfter`
                 : ""
           }`,
-          s.token,
+          s.secrets,
         ),
       );
     }

@@ -1,5 +1,5 @@
 import { brand, InvalidParameterError, RealtimeKitError } from "../errors.js";
-import { redact } from "../internal/redact.js";
+import { redact, type Secrets } from "../internal/redact.js";
 import { driftReport } from "./report.js";
 import type { DriftReport } from "./types.js";
 
@@ -45,13 +45,13 @@ Object.assign(ResponseValidationError.prototype, {
  * What `createRealtimeKitClient` runs on each parsed success body when `validateResponses` is `"report"` or
  * `"throw"`: pass it as the client's `responseValidator` option. It lives in this entry, with the spec's
  * validators, so that a client that leaves validation off carries none of their bytes. Given the client's
- * options, its token and a function that writes one `warn` log line, it answers the check of one body,
+ * options, its credentials (the token, or the key and email) and a function that writes one `warn` log line, it answers the check of one body,
  * which calls `onDrift` (by default: one `warn` line per distinct drift per client) and, for `"throw"`,
  * throws `ResponseValidationError`. Throws `InvalidParameterError` for a bad `validateResponses` or `onDrift`.
  */
 export function responseValidator(
   options: ValidatorOptions,
-  token: string,
+  token: Secrets,
   warn: (line: string) => void,
 ): (operationId: string, status: number, body: unknown) => void {
   const { validateResponses: mode, onDrift } = options;

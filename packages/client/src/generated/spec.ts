@@ -17,6 +17,24 @@ export const operationPaths = {
   "getParticipantDataFromPeerId": "/accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}"
 } as const;
 
+/** Each operation's parameter names, path and query, in the spec's order: the only keys its call takes. */
+export const operationParameters = {
+  "getSessionParticipantDetails": [
+    "account_id",
+    "app_id",
+    "session_id",
+    "participant_id",
+    "filters",
+    "include_peer_events"
+  ],
+  "getParticipantDataFromPeerId": [
+    "account_id",
+    "app_id",
+    "peer_id",
+    "filters"
+  ]
+} as const;
+
 /** The constraints the spec puts on each path parameter. */
 export const pathParameterRules = {
   "account_id": {

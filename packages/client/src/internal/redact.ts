@@ -4,15 +4,19 @@
  * error's message, body, headers or cause.
  */
 
-/** `text` with every occurrence of the token replaced by `[redacted]`. */
-export const hide = (text: string, token: string): string => text.split(token).join("[redacted]");
+/** The values to hide: the token, or the Global API Key and its email. */
+export type Secrets = string | readonly string[];
+
+/** `text` with every occurrence of each secret replaced by `[redacted]`. */
+export const hide = (text: string, secrets: Secrets): string =>
+  [secrets].flat().reduce((out, secret) => (secret ? out.split(secret).join("[redacted]") : out), text);
 
 /**
  * A copy of a response body or header value with the token cut out. Deeper than 64 levels a body is cut
  * off: a hostile one nested deeper would overflow the stack here, or in the `JSON.stringify` of whoever
  * logs the error.
  */
-export const redact = (value: unknown, token: string, depth = 0): unknown =>
+export const redact = (value: unknown, token: Secrets, depth = 0): unknown =>
   typeof value === "string"
     ? hide(value, token)
     : !value || typeof value !== "object"
@@ -33,7 +37,7 @@ const fields = ["name", "message", "code", "errno", "syscall", "address", "port"
  * `cause` by the same rule, 4 levels deep at most. Nothing else is read: a custom `fetch`'s error may carry
  * the request, its headers or its options, and a property that throws when read is left out.
  */
-export const copyError = (error: unknown, token: string, depth = 0): Record<string, unknown> | undefined => {
+export const copyError = (error: unknown, token: Secrets, depth = 0): Record<string, unknown> | undefined => {
   if (error == null || depth > 4) return;
   if (Object(error) !== error) return { message: hide(String(error), token) };
   const copy: Record<string, unknown> = {};

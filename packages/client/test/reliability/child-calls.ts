@@ -28,8 +28,8 @@ const config = JSON.parse(process.argv[2] ?? "{}") as ChildConfig;
 const ids = {
   accountId: "023e105f4ecef8ad9ca31a8372d0c353",
   appId: "app-0001",
-  session: "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
 };
+const session = "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e";
 // The default timeout (60 s) on purpose: a timer that outlived its call would hold the process a minute.
 const rtk = createRealtimeKitClient({
   apiToken: "child-token",
@@ -50,7 +50,7 @@ function call(kind: string, i: number): Promise<unknown> {
   }
   if (kind === "refused") return refused.sessions.getParticipantDataFromPeerId(id, {}, { maxRetries: 0 });
   return i % 2 === 0
-    ? rtk.sessions.getSessionParticipantDetails(id, { session_id: ids.session }, { headers })
+    ? rtk.sessions.getSessionParticipantDetails(id, { session_id: session }, { headers })
     : rtk.sessions.getParticipantDataFromPeerId(id, {}, { headers });
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { type Settings, send } from "../../src/transport.js";
 
 const settings = (s: Partial<Settings>): Settings => ({
-  token: "tok",
+  headers: [["authorization", "Bearer tok"]],
+  secrets: ["tok"],
   fetch: undefined,
   fetchOptions: undefined,
   timeout: 1000,

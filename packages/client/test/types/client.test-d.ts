@@ -2,11 +2,13 @@ import { assertType, describe, expectTypeOf, it } from "vitest";
 import {
   APIError,
   createRealtimeKitClient,
+  type GetParticipantDataFromPeerIdParams,
   type GetParticipantDataFromPeerIdResponse,
   type GetSessionParticipantDetailsResponse,
   InvalidParameterError,
   NotFoundError,
   type Participant,
+  type ParticipantFilter,
   type PeerReport,
   RateLimitError,
   RealtimeKitError,
@@ -76,6 +78,60 @@ describe("parameters", () => {
     assertType(rtk.sessions.getParticipantDataFromPeerId("p", { include_peer_events: true }));
     // @ts-expect-error include_peer_events is a boolean
     assertType(rtk.sessions.getSessionParticipantDetails("p", { session_id, include_peer_events: "true" }));
+  });
+
+  it("refuse what is not the operation's parameters object (the issue's examples and their kind)", () => {
+    // @ts-expect-error a filter goes in { filters }
+    assertType(rtk.sessions.getParticipantDataFromPeerId("p", "quality_stats"));
+    // @ts-expect-error an array is not the parameters object
+    assertType(rtk.sessions.getParticipantDataFromPeerId("p", ["quality_stats"]));
+    // @ts-expect-error a Map is not the parameters object
+    assertType(rtk.sessions.getParticipantDataFromPeerId("p", new Map([["filters", "events"]])));
+    // @ts-expect-error null is not "no parameters"
+    assertType(rtk.sessions.getParticipantDataFromPeerId("p", null));
+    // @ts-expect-error a class instance with none of the parameters
+    assertType(rtk.sessions.getParticipantDataFromPeerId("p", new URLSearchParams("filters=events")));
+    // @ts-expect-error a string is not the participant details' parameters
+    assertType(rtk.sessions.getSessionParticipantDetails("p", "quality_stats"));
+  });
+
+  it("refuse keys the spec does not list for the operation", () => {
+    // @ts-expect-error "filter" is a typo of "filters"
+    assertType(rtk.sessions.getParticipantDataFromPeerId("p", { filter: "events" }));
+    // @ts-expect-error "filter" is a typo of "filters"
+    assertType(rtk.sessions.getSessionParticipantDetails("p", { session_id, filter: "events" }));
+    // @ts-expect-error the peer id is the first argument
+    assertType(rtk.sessions.getParticipantDataFromPeerId("p", { peer_id: "p" }));
+    // @ts-expect-error the peer report has no session_id
+    assertType(rtk.sessions.getParticipantDataFromPeerId("p", { session_id }));
+    // @ts-expect-error "timeOut" is not a call option
+    assertType(rtk.sessions.getParticipantDataFromPeerId("p", {}, { timeOut: 5 }));
+    // @ts-expect-error an AbortSignal goes in { signal }
+    assertType(rtk.sessions.getParticipantDataFromPeerId("p", {}, new AbortController().signal));
+    // @ts-expect-error "baseUrl" is openapi-fetch's spelling; ours is baseURL
+    createRealtimeKitClient({ apiToken: "t", baseUrl: "https://example.com" });
+  });
+
+  it("accept undefined for every optional key, and readonly arrays", () => {
+    const maybe = (): ParticipantFilter[] | undefined => undefined;
+    const flag = (): boolean | undefined => undefined;
+    const frozen: readonly ParticipantFilter[] = ["events"];
+    assertType(
+      rtk.sessions.getSessionParticipantDetails("p", {
+        session_id,
+        filters: maybe(),
+        include_peer_events: flag(),
+        account_id: undefined,
+        app_id: undefined,
+      }),
+    );
+    assertType(rtk.sessions.getParticipantDataFromPeerId("p", { filters: frozen }));
+    assertType(rtk.sessions.getParticipantDataFromPeerId("p", undefined, undefined));
+    expectTypeOf<GetParticipantDataFromPeerIdParams>().toEqualTypeOf<{
+      account_id?: string | undefined;
+      app_id?: string | undefined;
+      filters?: ParticipantFilter | readonly ParticipantFilter[] | undefined;
+    }>();
   });
 
   it("refuse a raw call without its path parameters", () => {
