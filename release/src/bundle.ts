@@ -3,16 +3,19 @@ import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
 
 /**
- * 9.5 KiB (9,728 bytes) of minified, gzip -9 output. The budget started at 5 KiB; openapi-fetch, which the
+ * 10.25 KiB (10,496 bytes) of minified, gzip -9 output. The budget started at 5 KiB; openapi-fetch, which the
  * methods are built on by design, is 2.9 kB of it alone, and the hardening the reliability suite asked for
  * (token scrubbing of causes and headers, depth caps, option checks) took the client past 5 KiB. The fetch
  * contract, deadlines, allowlisted causes, messages from any body and logging (issue 10) took it to 7,114
  * bytes; pacing by the API's quota, on by default (an RFC 9651 List parser, both header forms, the pacer
  * with its concurrency bound; issue 13) to 9,202. `structured-headers` instead of the hand parser would have
- * added another 2.1 kB. This is a ceiling against regressions, not a target: bench/README.md has where the
- * bytes go.
+ * added another 2.1 kB. Issue 21 raised it by 768 bytes, from 9,728 to 10,496, taking the bundle from 9,415
+ * to 10,411: refusing every key the spec does not list for an operation, and every unknown call or client
+ * option, with "did you mean" (375 bytes), Cloudflare's second credential, an email with a Global API Key,
+ * its rules and redaction (300), and the credential headers through the transport (~300). This is a ceiling
+ * against regressions, not a target: bench/README.md has where the bytes go.
  */
-export const sizeBudget = 9.5 * 1024;
+export const sizeBudget = 10.25 * 1024;
 
 /** A consumer bundled for browsers. */
 export interface BrowserBundle {

@@ -126,11 +126,8 @@ export const requestOptionKeys = [
 
 // Each list names every key of its type: a key added to the type but not to the list fails to compile.
 type Every<List extends readonly string[], T> = Exclude<keyof T, List[number]> extends never ? true : never;
-const listsAreComplete: [
-  Every<typeof clientOptionKeys, ClientOptions>,
-  Every<typeof requestOptionKeys, RequestOptions>,
-] = [true, true];
-void listsAreComplete;
+true satisfies Every<typeof clientOptionKeys, ClientOptions> &
+  Every<typeof requestOptionKeys, RequestOptions>;
 
 /** The credential headers of a call and the values never to show, from the options or the environment. */
 export interface Credentials {
@@ -140,63 +137,55 @@ export interface Credentials {
   secrets: string[];
 }
 
-// Sent in a header: a space, a control character or a non-string would make it malformed. The error
-// names the option (or variable) and never shows the value.
-const credential = (name: string, value: unknown, pattern: RegExp, rule: string): string => {
-  if (typeof value !== "string" || !pattern.test(value)) throw new InvalidParameterError(name, rule);
-  return value;
-};
+const optionNames = ["apiToken", "apiEmail", "apiKey"] as const;
+const envNames = ["CLOUDFLARE_API_TOKEN", "CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY"] as const;
 
 /**
  * `apiToken`, or `apiEmail` with `apiKey`, from the options when any of the three is given, else from
  * `CLOUDFLARE_API_TOKEN`, `CLOUDFLARE_EMAIL` and `CLOUDFLARE_API_KEY`. Both kinds, half a pair or none is a
  * `RealtimeKitError` (an `InvalidParameterError` naming the option or variable when one is set) before any
- * call.
+ * call. Each value goes in a header, where a space, a control character or a non-string would make it
+ * malformed; the error names the option (or variable) and never shows the value.
  */
 export const resolveCredentials = (options: ClientOptions): Credentials => {
-  const given =
-    options.apiToken !== undefined || options.apiEmail !== undefined || options.apiKey !== undefined;
-  const [token, email, key] = given
-    ? [options.apiToken, options.apiEmail, options.apiKey]
-    : [env("CLOUDFLARE_API_TOKEN"), env("CLOUDFLARE_EMAIL"), env("CLOUDFLARE_API_KEY")];
-  const names = given
-    ? ["apiToken", "apiEmail", "apiKey"]
-    : ["CLOUDFLARE_API_TOKEN", "CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY"];
-  const [tokenName, emailName, keyName] = names as [string, string, string];
-  if (token !== undefined && (email !== undefined || key !== undefined)) {
-    throw new InvalidParameterError(
-      tokenName,
-      `and ${email === undefined ? keyName : emailName} are both given: authenticate with the token alone (preferred) or with ${emailName} and ${keyName}, not both`,
+  const given = optionNames.some((name) => options[name] !== undefined);
+  const names = given ? optionNames : envNames;
+  const [token, email, key] = optionNames.map((name, i) =>
+    given ? options[name] : env(envNames[i] as string),
+  );
+  const [tokenName, emailName, keyName] = names;
+  const check = (name: string, value: unknown, email?: boolean): string => {
+    if (typeof value !== "string" || !(email ? /^[^\s@]+@[^\s@]+$/ : /^[!-~]+$/).test(value)) {
+      throw new InvalidParameterError(
+        name,
+        email ? "must be an email address" : "must be a string of visible ASCII characters, with no spaces",
+      );
+    }
+    return value;
+  };
+  if (token === undefined && email === undefined && key === undefined) {
+    throw new RealtimeKitError(
+      `Missing credentials: pass the apiToken option or set ${tokenName} (preferred), or apiEmail and apiKey (${envNames[1]} and ${envNames[2]}).`,
     );
   }
   if (token !== undefined) {
-    const value = credential(
+    if (email === undefined && key === undefined) {
+      const value = check(tokenName, token);
+      return { headers: [["authorization", `Bearer ${value}`]], secrets: [value] };
+    }
+    throw new InvalidParameterError(
       tokenName,
-      token,
-      /^[!-~]+$/,
-      "must be a string of visible ASCII characters, with no spaces",
-    );
-    return { headers: [["authorization", `Bearer ${value}`]], secrets: [value] };
-  }
-  if (email === undefined && key === undefined) {
-    throw new RealtimeKitError(
-      "Missing credentials: pass the apiToken option or set CLOUDFLARE_API_TOKEN (preferred), or apiEmail and apiKey (CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY).",
+      `and ${email === undefined ? keyName : emailName} are both given: use the token alone (preferred), or ${emailName} and ${keyName}, not both`,
     );
   }
   if (email === undefined || key === undefined) {
-    const [have, missing] = email === undefined ? [keyName, emailName] : [emailName, keyName];
     throw new InvalidParameterError(
-      missing,
-      `is missing: ${have} is given, and a Global API Key needs both ${emailName} and ${keyName}`,
+      email === undefined ? emailName : keyName,
+      `is missing: ${email === undefined ? keyName : emailName} is given, and a Global API Key needs both`,
     );
   }
-  const address = credential(emailName, email, /^[^\s@]+@[^\s@]+$/, "must be an email address");
-  const value = credential(
-    keyName,
-    key,
-    /^[!-~]+$/,
-    "must be a string of visible ASCII characters, with no spaces",
-  );
+  const address = check(emailName, email, true);
+  const value = check(keyName, key);
   return {
     headers: [
       ["x-auth-email", address],
