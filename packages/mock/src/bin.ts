@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
+import { checkCredentialsOption, type MockCredential } from "./credentials.js";
 import { startMockServer } from "./server.js";
 
 const usage = `Usage: realtimekit-mock [--port N] [--host ADDRESS] [--data KIND] [--seed SEED]
+                        [--token TOKEN]... [--key EMAIL:KEY]... [--forbidden-token TOKEN]...
 
 Serves a mock of Cloudflare RealtimeKit's participant-details and peer-report
 endpoints, answering realistic data generated from the path's ids and a seed,
@@ -12,13 +14,34 @@ and prints its base URL (pass it to a client as baseURL). Stops on Ctrl-C
 Options:
   --port N        port to listen on (default: 0, any free port)
   --host ADDRESS  address to listen on (default: 127.0.0.1)
-  --data KIND     generated (default) or documented (the spec's examples)
+  --data KIND     generated (default), documented (the spec's examples) or
+                  cloudflare-types (the shape Cloudflare's SDK types describe:
+                  the peer under data.participant, role for preset_name)
   --seed SEED     seed of the generated data (default: realtimekit)
+  --token TOKEN   accept this API token (Authorization: Bearer); repeatable
+  --key EMAIL:KEY accept this email and Global API Key (X-Auth-Email,
+                  X-Auth-Key); repeatable
+  --forbidden-token TOKEN
+                  a known token without the Realtime permission: 403;
+                  repeatable
   -h, --help      show this help
+
+Credentials: with none of --token, --key and --forbidden-token, any
+well-formed token or key pair is accepted; with any, only those listed.
+Missing, empty, "undefined" and "null" credentials always get 401.
 `;
 
 async function main(): Promise<number> {
-  let values: { port?: string; host?: string; data?: string; seed?: string; help?: boolean };
+  let values: {
+    port?: string;
+    host?: string;
+    data?: string;
+    seed?: string;
+    token?: string[];
+    key?: string[];
+    "forbidden-token"?: string[];
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       options: {
@@ -26,6 +49,9 @@ async function main(): Promise<number> {
         host: { type: "string" },
         data: { type: "string" },
         seed: { type: "string" },
+        token: { type: "string", multiple: true },
+        key: { type: "string", multiple: true },
+        "forbidden-token": { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -43,8 +69,25 @@ async function main(): Promise<number> {
     return fail(`--port must be a whole number from 0 to 65535 (got ${JSON.stringify(values.port)})`);
   }
 
-  if (values.data !== undefined && values.data !== "generated" && values.data !== "documented") {
-    return fail(`--data must be generated or documented (got ${JSON.stringify(values.data)})`);
+  const kinds = ["generated", "documented", "cloudflare-types"] as const;
+  const data = kinds.find((kind) => kind === values.data);
+  if (values.data !== undefined && data === undefined) {
+    return fail(`--data must be ${kinds.join(", ")} (got ${JSON.stringify(values.data)})`);
+  }
+  const credentials: MockCredential[] = [
+    ...(values.token ?? []),
+    ...(values["forbidden-token"] ?? []).map((token) => ({ token, permitted: false })),
+  ];
+  for (const pair of values.key ?? []) {
+    // The email has no colon; the key may.
+    const at = pair.indexOf(":");
+    if (at < 1 || at === pair.length - 1) return fail("--key must be EMAIL:KEY");
+    credentials.push({ email: pair.slice(0, at), key: pair.slice(at + 1) });
+  }
+  try {
+    checkCredentialsOption(credentials);
+  } catch (error) {
+    return fail(`--token, --key or --forbidden-token: ${(error as Error).message}`);
   }
 
   let server: Awaited<ReturnType<typeof startMockServer>>;
@@ -52,8 +95,9 @@ async function main(): Promise<number> {
     server = await startMockServer({
       port,
       host: values.host ?? "127.0.0.1",
-      ...(values.data === undefined ? {} : { data: values.data }),
-      ...(values.seed === undefined ? {} : { seed: values.seed }),
+      data,
+      seed: values.seed,
+      credentials: credentials.length > 0 ? credentials : undefined,
     });
   } catch (error) {
     process.stderr.write(

@@ -12,7 +12,7 @@ export interface MockFetchOptions extends MockOptions {
    * The base URL the mock answers under; requests elsewhere reject. Default `http://localhost/client/v4`:
    * a loopback address the client accepts over `http:`, where nothing is sent if a `fetch` is left unwired.
    */
-  baseURL?: string;
+  baseURL?: string | undefined;
 }
 
 /** A mock answering in-process: hand `fetch` and `baseURL` to the client. */

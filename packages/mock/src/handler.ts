@@ -1,4 +1,11 @@
 import { participantBody, peerReportBody } from "./data/bodies.js";
+import { cloudflareTypesPeerReport } from "./data/cloudflare-types.js";
+import {
+  type CredentialCheck,
+  checkCredentials,
+  checkCredentialsOption,
+  type MockCredential,
+} from "./credentials.js";
 import { authenticationError, defaultErrorBody, gatewayError, realtimeKitError } from "./envelopes.js";
 import { deepMerge, type Fixture, FixtureStore, fixtureKey } from "./fixtures.js";
 import { checkKnownKeys } from "./known-keys.js";
@@ -11,24 +18,34 @@ import { type ValidRequest, validateRequest } from "./validate.js";
 /** Options every way of running the mock takes. */
 export interface MockOptions {
   /** Scripts to start with, by operationId, as `script()` takes them. */
-  scripts?: Scripts;
+  scripts?: Scripts | undefined;
   /**
    * What a 200 carries: `"generated"` (default), realistic data made from the path's ids and `seed`;
-   * `"documented"`, the spec's documented examples with the path's ids echoed.
+   * `"documented"`, the spec's documented examples with the path's ids echoed; `"cloudflare-types"`, the
+   * generated data in the shape Cloudflare's published SDK types describe rather than the spec's: the peer
+   * report's peer under `data.participant`, with `role` for `preset_name`. For testing code against the API
+   * drifting that way; the client's drift report names each moved field.
    */
-  data?: "generated" | "documented";
+  data?: "generated" | "documented" | "cloudflare-types" | undefined;
+  /**
+   * The credentials the gateway accepts, as Cloudflare's SDK sends them: tokens (`Authorization: Bearer`),
+   * `{ token }`, or `{ email, key }` (`X-Auth-Email` and `X-Auth-Key`); `permitted: false` marks one that
+   * lacks the Realtime permission, answered 403. Any other credential gets 401. Default: any well-formed
+   * token or key pair. Missing, empty, `undefined` and `null` credentials get 401 either way.
+   */
+  credentials?: readonly MockCredential[] | undefined;
   /** The seed of generated data: the same seed and path ids give the same body, byte for byte. Default `"realtimekit"`. */
-  seed?: string | number;
+  seed?: string | number | undefined;
   /**
    * An id no fixture was set for: `"generate"` (default) answers it like any other; `"404"` answers
    * RealtimeKit's 404, so a test can demand that only the ids it set exist.
    */
-  unknownIds?: "generate" | "404";
+  unknownIds?: "generate" | "404" | undefined;
   /**
    * A request quota per token, as Cloudflare keeps one: `{ limit, windowMs, headers? }`. Every answer
    * states it; over it, a 429 until the window ends. Off by default.
    */
-  rateLimit?: RateLimitOptions;
+  rateLimit?: RateLimitOptions | undefined;
 }
 
 /** Fixtures of the participant-details operation, by session and participant id. */
@@ -124,11 +141,8 @@ export interface MockCore extends MockControls {
  */
 type RequestPolicy = (request: RecordedRequest) => ScriptedResponse | undefined;
 
-// RFC 6750: the scheme, then a token; the mock accepts any token, the real API checks it.
-const bearer = /^Bearer +\S+$/i;
-
 /** The keys of `MockOptions`, which every runner takes. */
-const mockOptionKeys = ["data", "seed", "unknownIds", "scripts", "rateLimit"] as const;
+const mockOptionKeys = ["data", "seed", "unknownIds", "scripts", "rateLimit", "credentials"] as const;
 
 /**
  * Builds the mock's core. Throws a `TypeError` for a mistake in `options` (a bad script, an unknown `data`,
@@ -212,8 +226,11 @@ export function buildMockCore(
     const fixture = peerFixtures.get(fixtureKey({ peerId: p.peer_id }));
     const body =
       options.data === "documented" ? documentedBody(operationId, p, false) : peerReportBody(seed, p);
-    if (!fixture) return body;
-    return { ...(body as object), data: deepMerge((body as { data: Json }).data, fixture) } as Json;
+    const pinned = fixture
+      ? ({ ...(body as object), data: deepMerge((body as { data: Json }).data, fixture) } as Json)
+      : body;
+    // Fixtures are written in the spec's shape, and moved with the rest.
+    return options.data === "cloudflare-types" ? cloudflareTypesPeerReport(pinned) : pinned;
   };
 
   // With unknownIds "404", only the ids a test set exist.
@@ -253,10 +270,10 @@ export function buildMockCore(
   // Counted for every request with a token, before routing, as the gateway counts; stated on every answer.
   const quota = options.rateLimit && new Quota(options.rateLimit);
   const handle = async (call: IncomingCall): Promise<Response> => {
-    const authorization = call.headers.authorization;
-    const token = Array.isArray(authorization) ? "" : (authorization ?? "");
-    const decision = quota && bearer.test(token) ? quota.take(token) : undefined;
-    const response = await route(call, decision);
+    const credentials = checkCredentials(call.headers, options.credentials);
+    const decision =
+      quota && credentials.identity !== undefined ? quota.take(credentials.identity) : undefined;
+    const response = await route(call, decision, credentials);
     // A script's own headers win.
     for (const [name, value] of Object.entries(decision?.headers ?? {})) {
       if (!response.headers.has(name)) response.headers.set(name, value);
@@ -264,7 +281,11 @@ export function buildMockCore(
     return response;
   };
 
-  const route = async (call: IncomingCall, decision: QuotaDecision | undefined): Promise<Response> => {
+  const route = async (
+    call: IncomingCall,
+    decision: QuotaDecision | undefined,
+    credentials: CredentialCheck,
+  ): Promise<Response> => {
     const born = generation;
     const method = call.method.toUpperCase();
     const { path, query } = parseTarget(call.target);
@@ -289,11 +310,8 @@ export function buildMockCore(
       const message = `Method ${method} is not allowed on ${path}; use ${allowed}`;
       return respond(405, realtimeKitError(405, message), { allow: allowed });
     }
-    // The gateway checks the token before RealtimeKit sees the request, hence its envelope.
-    const authorization = call.headers.authorization;
-    if (!bearer.test(Array.isArray(authorization) ? "" : (authorization ?? ""))) {
-      return respond(401, authenticationError());
-    }
+    // The gateway checks the credentials before RealtimeKit sees the request, hence its envelope.
+    if (credentials.status !== 200) return respond(credentials.status, authenticationError());
     const validation = validateRequest(match, query);
     if (!validation.ok) return respond(400, realtimeKitError(400, validation.message));
     for (const policy of policies) {
@@ -362,9 +380,12 @@ export function controlsOf(core: MockCore): MockControls & { close(): void } {
 }
 
 function checkOptions(options: MockOptions): void {
-  if (options.data !== undefined && options.data !== "generated" && options.data !== "documented") {
-    throw new TypeError(`data must be "generated" or "documented" (got ${JSON.stringify(options.data)})`);
+  if (![undefined, "generated", "documented", "cloudflare-types"].includes(options.data)) {
+    throw new TypeError(
+      `data must be "generated", "documented" or "cloudflare-types" (got ${JSON.stringify(options.data)})`,
+    );
   }
+  checkCredentialsOption(options.credentials);
   if (options.unknownIds !== undefined && options.unknownIds !== "generate" && options.unknownIds !== "404") {
     throw new TypeError(`unknownIds must be "generate" or "404" (got ${JSON.stringify(options.unknownIds)})`);
   }
@@ -405,7 +426,11 @@ function parseTarget(target: string): { path: string; query: URLSearchParams } {
 const encoder = new TextEncoder();
 
 /** A Response as the API sends it: a `cf-ray` id, a content type for the body, its length. */
-function respond(status: number, body: unknown, headers: Record<string, string | string[]> = {}): Response {
+function respond(
+  status: number,
+  body: unknown,
+  headers: Record<string, string | readonly string[]> = {},
+): Response {
   const all = new Headers({ "cf-ray": `${rayId()}-MOCK` });
   let payload: Uint8Array | undefined;
   if (typeof body === "string") {

@@ -12,7 +12,7 @@ import {
 /** Options of `createHandlers`. */
 export interface MockHandlersOptions extends MockOptions {
   /** The API root the handlers intercept. Default `https://api.cloudflare.com/client/v4`, the client's default. */
-  baseURL?: string;
+  baseURL?: string | undefined;
 }
 
 /** MSW request handlers for the two operations, with the mock's controls beside them. */

@@ -7,6 +7,7 @@ export {
   realtimeKitError,
 } from "./envelopes.js";
 export { createMockFetch, type MockFetch, type MockFetchOptions } from "./fetch.js";
+export type { MockCredential } from "./credentials.js";
 export type { Fixture } from "./fixtures.js";
 export {
   createMockCore,

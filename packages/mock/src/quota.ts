@@ -18,7 +18,7 @@ export interface RateLimitOptions {
    * Which headers state the quota: `"ratelimit"` for the IETF draft's `RateLimit` and `RateLimit-Policy`,
    * `"x-ratelimit"` for `X-RateLimit-Limit`, `-Remaining` and `-Reset`, `"both"` (the default) for all five.
    */
-  headers?: "both" | "ratelimit" | "x-ratelimit";
+  headers?: "both" | "ratelimit" | "x-ratelimit" | undefined;
 }
 
 /** What the quota says of one request: the headers its answer carries, and whether it is refused. */

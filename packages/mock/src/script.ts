@@ -8,20 +8,20 @@ import { type OperationId, operationIds } from "./routes.js";
  */
 export interface ScriptedResponse {
   /** HTTP status, 200–599. Default 200. */
-  status?: number;
+  status?: number | undefined;
   /** Response headers; they override the mock's own (`content-type`, `cf-ray`). */
-  headers?: Record<string, string | string[]>;
+  headers?: Record<string, string | readonly string[]> | undefined;
   /**
    * The body: a string or bytes are sent as they are (e.g. an HTML 502 page), anything else as JSON.
    * Left out, a 2xx gets the documented example and an error status the default error envelope.
    */
   body?: unknown;
   /** Milliseconds to wait before answering (or before `hang`/`reset`). */
-  delay?: number;
+  delay?: number | undefined;
   /** Never answer; the request stays open until the client gives up or the server closes. */
-  hang?: boolean;
+  hang?: boolean | undefined;
   /** Destroy the connection without answering, as a crashed upstream or a reset would. */
-  reset?: boolean;
+  reset?: boolean | undefined;
 }
 
 /** Computes the answer to one request; `undefined` answers it normally. */

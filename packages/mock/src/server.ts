@@ -6,9 +6,9 @@ import { basePath } from "./routes.js";
 /** Options of `startMockServer`. */
 export interface MockServerOptions extends MockOptions {
   /** Port to listen on; 0 (the default) lets the system pick a free one. */
-  port?: number;
+  port?: number | undefined;
   /** Address to listen on. Default `127.0.0.1`, so the mock is never reachable from another machine. */
-  host?: string;
+  host?: string | undefined;
 }
 
 /** A running mock server. */

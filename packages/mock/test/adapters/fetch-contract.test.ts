@@ -56,7 +56,11 @@ describe("createMockFetch", () => {
   it.each([
     ["a relative baseURL", { baseURL: "/client/v4" }, /baseURL must be an absolute URL/],
     ["a baseURL with a query", { baseURL: "http://localhost/v4?x=1" }, /no query/],
-    ["an unknown data", { data: "fake" as "documented" }, /data must be "generated" or "documented"/],
+    [
+      "an unknown data",
+      { data: "fake" as "documented" },
+      /data must be "generated", "documented" or "cloudflare-types"/,
+    ],
     ["an unknown unknownIds", { unknownIds: "ignore" as "404" }, /unknownIds must be/],
     ["a seed that is not a string or number", { seed: Number.NaN }, /seed must be/],
     ["a bad script", { scripts: { getParticipantDataFromPeerId: [{ status: 42 }] } }, /status must be/],

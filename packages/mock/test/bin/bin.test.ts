@@ -126,6 +126,42 @@ describe("the realtimekit-mock bin", () => {
     expect(JSON.parse(bodies.generated ?? "").data.display_name).not.toBe("display_name");
   });
 
+  it("answers the SDK types' shape with --data cloudflare-types", async () => {
+    const { child, url } = await startBin(["--data", "cloudflare-types"]);
+    try {
+      const body = await (await get(`${url}${peerReportPath()}`)).json();
+      expect(body.data.participant.id).toBe(ids.peer_id);
+      expect(body.data.participant.role).toBeTypeOf("string");
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("accepts only --token and --key credentials, and answers 403 to a --forbidden-token", async () => {
+    const { child, url } = await startBin([
+      "--token",
+      "fake-one",
+      "--token",
+      "fake-two",
+      "--key",
+      "dev@example.com:fake:key",
+      "--forbidden-token",
+      "fake-read-only",
+    ]);
+    const status = async (headers: Record<string, string>) =>
+      (await fetch(`${url}${peerReportPath()}`, { headers, signal: AbortSignal.timeout(5_000) })).status;
+    try {
+      expect(await status({ authorization: "Bearer fake-one" })).toBe(200);
+      expect(await status({ authorization: "Bearer fake-two" })).toBe(200);
+      expect(await status({ "x-auth-email": "dev@example.com", "x-auth-key": "fake:key" })).toBe(200);
+      expect(await status({ authorization: "Bearer fake-read-only" })).toBe(403);
+      expect(await status({ authorization: "Bearer fake-three" })).toBe(401);
+      expect(await status({ authorization: "Bearer undefined" })).toBe(401);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
   it("prints usage for --help and exits 0", async () => {
     const { stdout } = await run(process.execPath, [join(outDir, "bin.js"), "--help"], { timeout: 5_000 });
     expect(stdout).toMatch(/^Usage: realtimekit-mock \[--port N\] \[--host ADDRESS\] \[--data KIND\]/);
@@ -135,7 +171,9 @@ describe("the realtimekit-mock bin", () => {
     [["--port", "abc"], /--port must be a whole number/],
     [["--port", "70000"], /--port must be a whole number/],
     [["--bogus"], /Unknown option '--bogus'/],
-    [["--data", "fake"], /--data must be generated or documented/],
+    [["--data", "fake"], /--data must be generated, documented, cloudflare-types/],
+    [["--key", "no-colon"], /--key must be EMAIL:KEY/],
+    [["--token", "undefined"], /--token, --key or --forbidden-token: credentials \[0\] is not a credential/],
   ])("refuses %j with exit code 2 and a pointer to --help", async (args, message) => {
     const error = await run(process.execPath, [join(outDir, "bin.js"), ...args], { timeout: 5_000 }).catch(
       (e) => e,

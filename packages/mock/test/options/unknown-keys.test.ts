@@ -8,7 +8,7 @@ describe("an unknown key", () => {
   it("in a runner's options throws a TypeError naming it and the known ones", async () => {
     expect(() => createMockFetch({ unknownIDs: "404" } as never)).toThrow(
       new TypeError(
-        'createMockFetch: unknown option "unknownIDs"; known: data, seed, unknownIds, scripts, rateLimit, baseURL',
+        'createMockFetch: unknown option "unknownIDs"; known: data, seed, unknownIds, scripts, rateLimit, credentials, baseURL',
       ),
     );
     expect(() => createHandlers({ sede: 1 } as never)).toThrow(/^createHandlers: unknown option "sede"/);
@@ -17,7 +17,7 @@ describe("an unknown key", () => {
     );
     await expect(startMockServer({ prot: 8080 } as never)).rejects.toThrow(
       new TypeError(
-        'startMockServer: unknown option "prot"; known: data, seed, unknownIds, scripts, rateLimit, port, host',
+        'startMockServer: unknown option "prot"; known: data, seed, unknownIds, scripts, rateLimit, credentials, port, host',
       ),
     );
   });
@@ -29,6 +29,11 @@ describe("an unknown key", () => {
       unknownIds: "404",
       scripts: {},
       rateLimit: { limit: 100, windowMs: 60_000 },
+      credentials: [
+        "a-token",
+        { token: "read-only", permitted: false },
+        { email: "a@example.com", key: "k" },
+      ],
     } as const;
     createMockFetch({ ...common, baseURL: "http://localhost/client/v4" });
     createHandlers({ ...common, baseURL: "https://api.cloudflare.com/client/v4" });
