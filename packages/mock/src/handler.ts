@@ -1,11 +1,11 @@
-import { participantBody, peerReportBody } from "./data/bodies.js";
-import { cloudflareTypesPeerReport } from "./data/cloudflare-types.js";
 import {
   type CredentialCheck,
   checkCredentials,
   checkCredentialsOption,
   type MockCredential,
 } from "./credentials.js";
+import { participantBody, peerReportBody } from "./data/bodies.js";
+import { cloudflareTypesPeerReport } from "./data/cloudflare-types.js";
 import { authenticationError, defaultErrorBody, gatewayError, realtimeKitError } from "./envelopes.js";
 import { deepMerge, type Fixture, FixtureStore, fixtureKey } from "./fixtures.js";
 import { checkKnownKeys } from "./known-keys.js";

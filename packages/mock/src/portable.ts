@@ -1,4 +1,6 @@
 // Everything but the node:http server: what a Worker, a browser or a bundle for them may import.
+
+export type { MockCredential } from "./credentials.js";
 export {
   authenticationError,
   type GatewayErrorBody,
@@ -7,7 +9,6 @@ export {
   realtimeKitError,
 } from "./envelopes.js";
 export { createMockFetch, type MockFetch, type MockFetchOptions } from "./fetch.js";
-export type { MockCredential } from "./credentials.js";
 export type { Fixture } from "./fixtures.js";
 export {
   createMockCore,
