@@ -14,6 +14,18 @@ export const apiFixturesDir = join(releaseDir, "fixtures", "api");
 export const browserAppPath = join(releaseDir, "fixtures", "bundle", "app.js");
 /** The workspace's TypeScript compiler, the version every check type-checks with. */
 export const tscPath = join(releaseDir, "node_modules", "typescript", "bin", "tsc");
+/**
+ * The TypeScript compilers a strict consumer is checked with: the oldest the READMEs state (`>=5.4`, in
+ * each package's optional `typescript` peer range), the workspace's own, and the newest that runs on Node 20.
+ * Each is an aliased devDependency of this package (`typescript-5.4`, `typescript-7.0`).
+ */
+export const consumerCompilers = {
+  oldest: join(releaseDir, "node_modules", "typescript-5.4", "bin", "tsc"),
+  workspace: tscPath,
+  newest: join(releaseDir, "node_modules", "typescript-7.0", "bin", "tsc"),
+} as const;
+/** The oldest TypeScript the packages support, as the READMEs and the `typescript` peer ranges state it. */
+export const oldestTypeScript = "5.4";
 /** The `@types/node` the workspace pins, linked into scratch consumers. */
 export const nodeTypesDir = join(releaseDir, "node_modules", "@types", "node");
 

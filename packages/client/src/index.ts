@@ -45,4 +45,4 @@ export {
 } from "./errors.js";
 export type { ClientOptions, RequestOptions } from "./options.js";
 export type { RateLimit } from "./rate-limit.js";
-export type { Fetch } from "./transport.js";
+export type { Fetch, FetchOptions, Logger } from "./transport.js";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { installConsumer, type MockProcess, startMockBin } from "../../src/consumer.js";
 import { readFixtures } from "../../src/fixtures.js";
 import { ids } from "../../src/ids.js";
-import { examplesDir, tscPath } from "../../src/paths.js";
+import { consumerCompilers, examplesDir, releaseDir, tscPath } from "../../src/paths.js";
 import { codeBlocks } from "../../src/readme.js";
 import { run } from "../../src/run.js";
 import { type Scratch, scratch, writeFiles } from "../../src/scratch.js";
@@ -188,4 +188,52 @@ describe.concurrent("TypeScript, strict and with skipLibCheck off, compiles the 
     expect(result.stdout + result.stderr).toBe("");
     expect(result.code).toBe(0);
   });
+});
+
+// The strictest settings teams compile with, over a consumer using every method and option of the client,
+// the types and the mock with optional values that may be undefined and readonly lists, under the oldest
+// TypeScript the READMEs state, the workspace's and the newest that runs on Node 20.
+const strictResolutions = {
+  "module node16 (ESM .mts)": { module: "node16", moduleResolution: "node16", extension: ".mts" },
+  "module node16 (CommonJS .cts)": { module: "node16", moduleResolution: "node16", extension: ".cts" },
+  "moduleResolution bundler": { module: "esnext", moduleResolution: "bundler", extension: ".ts" },
+};
+const strictCases = Object.entries(consumerCompilers).flatMap(([compiler, tsc]) =>
+  Object.entries(strictResolutions).map(([resolution, setting]) => ({ compiler, tsc, resolution, setting })),
+);
+
+describe.concurrent("a strict consumer (exactOptionalPropertyTypes, noUncheckedIndexedAccess, skipLibCheck off) compiles", () => {
+  it.each(strictCases)(
+    "with the $compiler TypeScript, $resolution",
+    async ({ compiler, tsc, resolution, setting }) => {
+      const version = JSON.parse(await readFile(join(tsc, "..", "..", "package.json"), "utf8")).version;
+      const dir = `strict-${compiler}-${Object.keys(strictResolutions).indexOf(resolution)}`;
+      const source = await readFile(join(releaseDir, "fixtures", "strict", "consumer.ts"), "utf8");
+      const tsconfig = {
+        compilerOptions: {
+          target: "ES2022",
+          lib: ["ES2022"],
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          skipLibCheck: false,
+          noEmit: true,
+          types: ["node"],
+          module: setting.module,
+          moduleResolution: setting.moduleResolution,
+        },
+        include: [`*${setting.extension}`],
+      };
+      await writeFiles(consumer.dir, {
+        [`${dir}/consumer${setting.extension}`]: source,
+        [`${dir}/tsconfig.json`]: JSON.stringify(tsconfig, null, 2),
+      });
+      const result = await run(process.execPath, [tsc, "-p", `${dir}/tsconfig.json`], {
+        cwd: consumer.dir,
+        timeout: 180_000,
+      });
+      expect(result.stdout + result.stderr, `TypeScript ${version}`).toBe("");
+      expect(result.code).toBe(0);
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { publishedPackages } from "../../src/paths.js";
+import { oldestTypeScript, publishedPackages, repoRoot } from "../../src/paths.js";
 import { readmeProblems } from "../../src/readme.js";
 
 describe("each package README, as npm shows it", () => {
@@ -22,4 +22,28 @@ describe("each package README, as npm shows it", () => {
       "the link ../mock/ is relative, and leads nowhere on npm: link the full URL",
     ]);
   });
+});
+
+// The strict consumer matrix (test/consumer) compiles with TypeScript oldestTypeScript and newer; each package
+// with declarations says so in its README and in an optional peer range, and the repository README too.
+describe("the supported TypeScript", () => {
+  const typed = publishedPackages().filter((p) => p.folder !== "cli");
+
+  it.each(typed.map((p) => [p.name, p]))("%s states it in an optional typescript peer range", (_, pkg) => {
+    const manifest = pkg.manifest as {
+      peerDependencies?: Record<string, string>;
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+    };
+    expect(manifest.peerDependencies?.typescript).toBe(`>=${oldestTypeScript}`);
+    expect(manifest.peerDependenciesMeta?.typescript?.optional).toBe(true);
+  });
+
+  it.each([...typed.map((p) => [p.name, p.dir]), ["the repository", repoRoot]])(
+    "%s README names it",
+    (_, dir) => {
+      expect(readFileSync(join(dir, "README.md"), "utf8")).toContain(
+        `TypeScript ${oldestTypeScript} or newer`,
+      );
+    },
+  );
 });
