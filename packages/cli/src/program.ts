@@ -100,7 +100,7 @@ export function buildProgram(
     for (const setting of Object.values(connectionSettings)) {
       addOption(command, {
         flags: `${setting.flag} ${setting.value}`,
-        help: `${setting.help} (env: ${setting.env}${"secret" in setting ? ", preferred" : ""})`,
+        help: `${setting.help} (env: ${setting.env}${"secret" in setting ? ", safer than the flag" : ""})`,
       });
     }
     for (const option of transportOptions) addOption(command, option);

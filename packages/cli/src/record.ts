@@ -46,11 +46,18 @@ export function prepareFolder(dir: string): void {
  * path. The token is cut out wherever a server echoed it. Never overwrites: a second recording in the same
  * millisecond gets `-2`, `-3`, … Throws the file system's error when the folder cannot be written.
  */
-export function saveRecording(dir: string, recording: Recording, token: string): string {
+export function saveRecording(
+  dir: string,
+  recording: Recording,
+  secrets: string | readonly string[],
+): string {
   mkdirSync(dir, { recursive: true });
-  // The token as it appears inside a JSON string, so an echo of it in any key or value is found.
-  const escaped = JSON.stringify(token).slice(1, -1);
-  const text = `${JSON.stringify(recording, null, 2).split(escaped).join("[redacted]")}\n`;
+  // Each secret (the token, or the key and email) as it appears inside a JSON string, so an echo of it in
+  // any key or value is found.
+  let text = `${JSON.stringify(recording, null, 2)}\n`;
+  for (const secret of [secrets].flat()) {
+    if (secret) text = text.split(JSON.stringify(secret).slice(1, -1)).join("[redacted]");
+  }
   const stem = `${recording.operationId}-${recording.recordedAt.replace(/[:.]/g, "-")}`;
   for (let n = 1; ; n++) {
     const file = join(dir, `${stem}${n === 1 ? "" : `-${n}`}.json`);

@@ -115,6 +115,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         accountId: options.accountId as string | undefined,
         appId: options.appId as string | undefined,
         apiToken: options.apiToken as string | undefined,
+        apiEmail: options.apiEmail as string | undefined,
+        apiKey: options.apiKey as string | undefined,
         baseURL: options.baseUrl as string | undefined,
       },
       io.env,
@@ -147,7 +149,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (context.mock) mock = await startMockServer();
     context.baseURL = mock?.baseURL ?? settings.baseURL?.value ?? context.baseURL;
     const rtk = createRealtimeKitClient({
-      apiToken: settings.apiToken.value,
+      ...settings.credentials.options,
       accountId: settings.accountId.value,
       appId: settings.appId.value,
       baseURL: context.baseURL,
@@ -227,7 +229,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (record !== undefined) {
         const recording = { operationId, status, recordedAt: new Date().toISOString(), headers, body };
         try {
-          saveRecording(record, recording, settings.apiToken.value);
+          saveRecording(record, recording, settings.credentials.secrets);
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code ?? String(error);
           throw new CliError("failure", `--record: cannot write to ${record}: ${code}`);

@@ -47,8 +47,28 @@ export const connectionSettings = {
     value: "<token>",
     env: "CLOUDFLARE_API_TOKEN",
     param: "apiToken",
-    help: "API token",
+    help: "API token, the preferred credential",
     what: "an API token with the Realtime or Realtime Admin permission",
+    secret: true,
+  },
+  apiEmail: {
+    flag: "--api-email",
+    label: "account email",
+    value: "<email>",
+    env: "CLOUDFLARE_EMAIL",
+    param: "apiEmail",
+    help: "with --api-key instead of a token: the account's email",
+    what: "the email of the Cloudflare account whose Global API Key --api-key is",
+    secret: true,
+  },
+  apiKey: {
+    flag: "--api-key",
+    label: "Global API Key",
+    value: "<key>",
+    env: "CLOUDFLARE_API_KEY",
+    param: "apiKey",
+    help: "with --api-email: a Global API Key (prefer a token)",
+    what: "the account's Global API Key",
     secret: true,
   },
   baseURL: {
@@ -65,6 +85,25 @@ export const connectionSettings = {
 /** The name of a connection setting. */
 export type SettingName = keyof typeof connectionSettings;
 
+/** The settings that authenticate: a token, or an email with a Global API Key. */
+const credentialNames = ["apiToken", "apiEmail", "apiKey"] as const;
+
+/** What the client is given to authenticate, and the values to cut out of every recording. */
+export interface CliCredentials {
+  /** `{ apiToken }`, or `{ apiEmail, apiKey }`, as `createRealtimeKitClient` takes them. */
+  options: { apiToken: string } | { apiEmail: string; apiKey: string };
+  /** The token, or the key and the email. */
+  secrets: string[];
+}
+
+/** What `resolveSettings` answers: each setting with its source, and the credentials. */
+export type ResolvedSettings = Record<"accountId" | "appId", Sourced> & {
+  /** The credential, where it came from: the token, or for a key pair the key, from both flags or variables. */
+  apiToken: Sourced;
+  baseURL?: Sourced;
+  credentials: CliCredentials;
+};
+
 /** A value and where it came from: the flag, the environment variable or the positional that gave it. */
 export interface Sourced {
   value: string;
@@ -73,7 +112,7 @@ export interface Sourced {
 }
 
 /** Values the embedded mock accepts, so `--mock` works with no other flag. */
-const mockDefaults: Record<Exclude<SettingName, "baseURL">, string> = {
+const mockDefaults: Partial<Record<SettingName, string>> = {
   apiToken: "mock-token",
   accountId: "mock-account",
   appId: "mock-app",
@@ -82,14 +121,18 @@ const mockDefaults: Record<Exclude<SettingName, "baseURL">, string> = {
 /**
  * The connection settings of a command line: each flag, else its environment variable (an empty one counts
  * as unset). With `--mock`, the environment is not read, so a real token or account stays out of it, and
- * what is missing gets the mock's values. Throws `CliError` (`usage`) naming every missing setting and
- * where each can come from, or when `--mock` and `--base-url` are both given.
+ * what is missing gets the mock's values. The credentials are `--api-token`, or `--api-email` with
+ * `--api-key`; when none of the three flags is given, `CLOUDFLARE_API_TOKEN`, or `CLOUDFLARE_EMAIL` with
+ * `CLOUDFLARE_API_KEY` (flags and variables are never mixed). Throws `CliError` (`usage`) naming every
+ * missing setting and where each can come from, when both kinds of credential or half a pair are given, or
+ * when `--mock` and `--base-url` are both given; `invalidInput` for an email or key pasted with white space
+ * or quotes. No credential's value is ever in a message.
  */
 export function resolveSettings(
   flags: Partial<Record<SettingName, string>>,
   env: Record<string, string | undefined>,
   mock: boolean,
-): Record<Exclude<SettingName, "baseURL">, Sourced> & { baseURL?: Sourced } {
+): ResolvedSettings {
   if (mock && flags.baseURL !== undefined) {
     throw new CliError(
       "usage",
@@ -99,14 +142,39 @@ export function resolveSettings(
   }
   const resolved: Partial<Record<SettingName, Sourced>> = {};
   const missing: ConnectionSetting[] = [];
+  // Credentials come from the flags as a whole when any is given, else from the environment as a whole.
+  const credentialFlags = credentialNames.some((name) => flags[name] !== undefined);
   for (const [name, setting] of Object.entries(connectionSettings) as [SettingName, ConnectionSetting][]) {
+    const credential = (credentialNames as readonly string[]).includes(name);
     const flag = flags[name];
-    const variable = mock ? undefined : env[setting.env] || undefined;
-    const fallback = mock && name !== "baseURL" ? mockDefaults[name] : undefined;
+    const variable = mock || (credential && credentialFlags) ? undefined : env[setting.env] || undefined;
     if (flag !== undefined) resolved[name] = { value: flag, from: setting.flag };
     else if (variable !== undefined) resolved[name] = { value: variable, from: setting.env };
-    else if (fallback !== undefined) resolved[name] = { value: fallback, from: "--mock" };
-    else if (name !== "baseURL") missing.push(setting);
+  }
+  const { apiToken, apiEmail, apiKey } = resolved;
+  if (apiToken && (apiEmail || apiKey)) {
+    throw new CliError(
+      "usage",
+      `${apiToken.from} and ${(apiEmail ?? apiKey)?.from} cannot be used together: authenticate with the token alone, or with an email and a Global API Key`,
+      ["the token is preferred: it can be limited to the Realtime permission, a Global API Key cannot"],
+    );
+  }
+  if (!apiToken && Boolean(apiEmail) !== Boolean(apiKey)) {
+    const [given, absent] = apiEmail
+      ? [apiEmail, connectionSettings.apiKey]
+      : [apiKey as Sourced, connectionSettings.apiEmail];
+    throw new CliError("usage", `missing the ${absent.label}: ${given.from} needs it`, [
+      `pass ${absent.flag} ${absent.value} (or set ${absent.env}) to ${absent.what}`,
+      "or authenticate with an API token instead (preferred): --api-token <token> or CLOUDFLARE_API_TOKEN",
+    ]);
+  }
+  for (const [name, setting] of Object.entries(connectionSettings) as [SettingName, ConnectionSetting][]) {
+    if (resolved[name] !== undefined || name === "baseURL" || name === "apiEmail" || name === "apiKey")
+      continue;
+    if (name === "apiToken" && apiEmail && apiKey) continue;
+    const fallback = mock ? mockDefaults[name] : undefined;
+    if (fallback !== undefined) resolved[name] = { value: fallback, from: "--mock" };
+    else missing.push(setting);
   }
   if (missing.length > 0) {
     throw new CliError(
@@ -122,12 +190,42 @@ export function resolveSettings(
             : `pass ${s.flag} ${s.value} or set ${s.env} to ${s.what}`,
         ),
         ...(missing.some((s) => s.secret)
-          ? ["or try --mock, which answers from an embedded mock server"]
+          ? [
+              "or set CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY (or pass --api-email and --api-key) to use a Global API Key; the token is preferred",
+              "or try --mock, which answers from an embedded mock server",
+            ]
           : []),
       ],
     );
   }
-  return resolved as Record<Exclude<SettingName, "baseURL">, Sourced> & { baseURL?: Sourced };
+  let credentials: CliCredentials;
+  let credential: Sourced;
+  if (apiEmail && apiKey) {
+    for (const [sourced, what] of [
+      [apiEmail, "email"],
+      [apiKey, "key"],
+    ] as const) {
+      const problem =
+        pastedProblem(sourced.value, what) ??
+        (/^[!-~]+$/.test(sourced.value) ? undefined : `the ${what} must be visible ASCII with no spaces`);
+      if (problem) throw new CliError("invalidInput", `invalid ${sourced.from}: ${problem}`);
+    }
+    credentials = {
+      options: { apiEmail: apiEmail.value, apiKey: apiKey.value },
+      secrets: [apiKey.value, apiEmail.value],
+    };
+    credential = { value: apiKey.value, from: `${apiEmail.from} and ${apiKey.from}` };
+  } else {
+    credential = resolved.apiToken as Sourced;
+    credentials = { options: { apiToken: credential.value }, secrets: [credential.value] };
+  }
+  return {
+    accountId: resolved.accountId as Sourced,
+    appId: resolved.appId as Sourced,
+    apiToken: credential,
+    ...(resolved.baseURL ? { baseURL: resolved.baseURL } : {}),
+    credentials,
+  };
 }
 
 /**

@@ -451,6 +451,7 @@ describe("bad command lines: what was wrong and what to do, nothing sent", () =>
         "hint: pass --account-id <account_id> or set CLOUDFLARE_ACCOUNT_ID to the account ID shown in the Cloudflare dashboard",
         "hint: pass --app-id <app_id> or set REALTIMEKIT_APP_ID to the ID of your RealtimeKit app",
         "hint: set CLOUDFLARE_API_TOKEN (or pass --api-token <token>) to an API token with the Realtime or Realtime Admin permission",
+        "hint: or set CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY (or pass --api-email and --api-key) to use a Global API Key; the token is preferred",
         "hint: or try --mock, which answers from an embedded mock server",
         "",
       ].join("\n"),
