@@ -17,9 +17,13 @@ export type FetchOptions = Omit<RequestInit, "body" | "headers" | "method" | "si
 
 /** Something with console's four methods; `console` is one. */
 export interface Logger {
+  /** Takes one line at `logLevel` `"error"` and above. */
   error(message: string): void;
+  /** Takes one line at `"warn"` and above: drift, by default. */
   warn(message: string): void;
+  /** Takes one line at `"info"` and above: a retry or a wait for the quota. */
   info(message: string): void;
+  /** Takes one line at `"debug"`: every attempt. */
   debug(message: string): void;
 }
 
