@@ -74,7 +74,7 @@ export const keysParam = (
     const near = nearest(key, names);
     throw new InvalidParameterError(
       key,
-      `is not one of ${what}: ${elsewhere[key] ?? `they are ${names.join(", ")}${near ? `; did you mean ${near}?` : ""}`}`,
+      `is not one of ${what}: ${(Object.hasOwn(elsewhere, key) && elsewhere[key]) || `they are ${names.join(", ")}${near ? `; did you mean ${near}?` : ""}`}`,
     );
   }
   return value as Record<string, unknown>;

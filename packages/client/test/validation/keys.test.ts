@@ -122,6 +122,21 @@ describe("keys the operation does not take", () => {
     expect(({} as { filters?: unknown }).filters).toBeUndefined();
   });
 
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty"])(
+    "lists the operation's parameters for %s, not a value of Object.prototype",
+    async (key) => {
+      const given = JSON.parse(`{"${key}": {"filters": "events"}}`);
+      const error = await refusal((rtk) => peer(rtk, given));
+      expect(error.message).toBe(
+        `${key} is not one of getParticipantDataFromPeerId's parameters: ${peerParams}`,
+      );
+      const option = await refusal((rtk) => peer(rtk, {}, given));
+      expect(option.message).toBe(
+        `${key} is not one of a call's options: they are signal, timeout, maxRetries, headers, fetchOptions`,
+      );
+    },
+  );
+
   it("refuses an unknown key even when its value is undefined", async () => {
     expect((await refusal((rtk) => peer(rtk, { include_peer_events: undefined }))).param).toBe(
       "include_peer_events",
