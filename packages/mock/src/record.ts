@@ -24,9 +24,17 @@ export interface RecordedRequest {
 /** What replaces a credential in recorded headers. */
 export const redacted = "[REDACTED]";
 
-// Cloudflare accepts a token (`Authorization`) or a global key (`X-Auth-Key`); a record of requests
-// ends up in test output and CI logs, where neither may appear.
-const secretHeaders = new Set(["authorization", "proxy-authorization", "x-auth-key", "cookie"]);
+// Cloudflare accepts a token (`Authorization`), a Global API Key with its email (`X-Auth-Key`,
+// `X-Auth-Email`: the pair is the credential, so the email goes too) or an Origin CA key
+// (`X-Auth-User-Service-Key`); a record of requests ends up in test output and CI logs, where none may appear.
+const secretHeaders = new Set([
+  "authorization",
+  "proxy-authorization",
+  "x-auth-key",
+  "x-auth-email",
+  "x-auth-user-service-key",
+  "cookie",
+]);
 
 /** Copies request headers, redacting credentials but keeping an auth scheme so tests can check it. */
 export function redactHeaders(

@@ -87,12 +87,21 @@ describe("with a credentials option", () => {
   });
 });
 
-it("keeps the key out of the recorded requests", async () => {
+it("keeps the key and its email out of the recorded requests: the pair is the credential", async () => {
   const mock = createMockFetch();
   await mock.fetch(`${mock.baseURL}${peerReportPath()}`, {
     headers: { "x-auth-email": "dev@example.com", "x-auth-key": "0123abcdSECRET" },
   });
-  expect(JSON.stringify(mock.requests)).not.toContain("0123abcdSECRET");
+  expect(JSON.stringify(mock.requests)).not.toMatch(/0123abcdSECRET|dev@example\.com/);
+  expect(mock.requests[0]?.headers).toMatchObject({ "x-auth-email": "[REDACTED]", "x-auth-key": "[REDACTED]" });
+});
+
+it("keeps Cloudflare's other key header, X-Auth-User-Service-Key (the Origin CA key), out of the record", async () => {
+  const mock = createMockFetch();
+  await mock.fetch(`${mock.baseURL}${peerReportPath()}`, {
+    headers: { "x-auth-user-service-key": "v1.0-fakeSERVICEKEY" },
+  });
+  expect(JSON.stringify(mock.requests)).not.toContain("fakeSERVICEKEY");
 });
 
 it("counts the quota per key pair, as per token", async () => {

@@ -62,7 +62,7 @@ describe("the official cloudflare SDK", () => {
   it("is accepted with an email and a Global API Key, sent as X-Auth-Email and X-Auth-Key", async () => {
     expect((await peerReport(byKey(KEY))).success).toBe(true);
     const headers = server.requests.at(-1)?.headers ?? {};
-    expect(headers["x-auth-email"]).toBe(EMAIL);
+    expect(headers["x-auth-email"]).toBe("[REDACTED]");
     expect(headers["x-auth-key"]).toBe("[REDACTED]");
     expect(headers.authorization).toBeUndefined();
   });
