@@ -93,7 +93,10 @@ it("keeps the key and its email out of the recorded requests: the pair is the cr
     headers: { "x-auth-email": "dev@example.com", "x-auth-key": "0123abcdSECRET" },
   });
   expect(JSON.stringify(mock.requests)).not.toMatch(/0123abcdSECRET|dev@example\.com/);
-  expect(mock.requests[0]?.headers).toMatchObject({ "x-auth-email": "[REDACTED]", "x-auth-key": "[REDACTED]" });
+  expect(mock.requests[0]?.headers).toMatchObject({
+    "x-auth-email": "[REDACTED]",
+    "x-auth-key": "[REDACTED]",
+  });
 });
 
 it("keeps Cloudflare's other key header, X-Auth-User-Service-Key (the Origin CA key), out of the record", async () => {
