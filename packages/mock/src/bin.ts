@@ -74,21 +74,29 @@ async function main(): Promise<number> {
   if (values.data !== undefined && data === undefined) {
     return fail(`--data must be ${kinds.join(", ")} (got ${JSON.stringify(values.data)})`);
   }
-  const credentials: MockCredential[] = [
-    ...(values.token ?? []),
-    ...(values["forbidden-token"] ?? []).map((token) => ({ token, permitted: false })),
+  const given: [flag: string, credential: MockCredential][] = [
+    ...(values.token ?? []).map((token): [string, MockCredential] => ["--token", token]),
+    ...(values["forbidden-token"] ?? []).map((token): [string, MockCredential] => [
+      "--forbidden-token",
+      { token, permitted: false },
+    ]),
   ];
   for (const pair of values.key ?? []) {
     // The email has no colon; the key may.
     const at = pair.indexOf(":");
     if (at < 1 || at === pair.length - 1) return fail("--key must be EMAIL:KEY");
-    credentials.push({ email: pair.slice(0, at), key: pair.slice(at + 1) });
+    given.push(["--key", { email: pair.slice(0, at), key: pair.slice(at + 1) }]);
   }
-  try {
-    checkCredentialsOption(credentials);
-  } catch (error) {
-    return fail(`--token, --key or --forbidden-token: ${(error as Error).message}`);
+  for (const [flag, credential] of given) {
+    try {
+      checkCredentialsOption([credential]);
+    } catch (error) {
+      // The option's message names the entry and field; the flag's names the flag, never the value.
+      const why = /^credentials\[0\]\.(\w+) (can never match: [^:]*)/.exec((error as Error).message);
+      return fail(`${flag}: ${why ? `the ${why[1]} ${why[2]}` : (error as Error).message}`);
+    }
   }
+  const credentials = given.map(([, credential]) => credential);
 
   let server: Awaited<ReturnType<typeof startMockServer>>;
   try {

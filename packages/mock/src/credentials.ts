@@ -68,26 +68,39 @@ export function checkCredentials(
     : { status: 200, identity };
 }
 
-/** Throws a `TypeError` naming what is wrong with the `credentials` option. */
+/**
+ * Throws a `TypeError` naming what is wrong with the `credentials` option: which entry, which field and
+ * why, never the value itself (it is a credential).
+ */
 export function checkCredentialsOption(value: unknown): void {
   if (value === undefined) return;
   const fail = (what: string) => {
     throw new TypeError(
-      `credentials ${what}: give a list of tokens, { token, permitted? } or { email, key, permitted? }`,
+      `credentials${what}: give a list of tokens, { token, permitted? } or { email, key, permitted? }`,
     );
   };
-  if (!Array.isArray(value)) fail("must be an array");
+  if (!Array.isArray(value)) fail(" must be an array");
   for (const [i, c] of (value as unknown[]).entries()) {
     const entry = typeof c === "string" ? { token: c } : c;
     if (entry === null || typeof entry !== "object") fail(`[${i}] is not a credential`);
     const { token, email, key, permitted, ...rest } = entry as Record<string, unknown>;
-    const usable = (s: unknown) => typeof s === "string" && /^\S+$/.test(s) && !placeholder.test(s);
-    const ok =
-      Object.keys(rest).length === 0 &&
-      (permitted === undefined || typeof permitted === "boolean") &&
-      (token !== undefined
-        ? usable(token) && email === undefined && key === undefined
-        : usable(email) && usable(key));
-    if (!ok) fail(`[${i}] is not a credential`);
+    const [unknown] = Object.keys(rest);
+    if (unknown !== undefined) fail(`[${i}] has ${unknown}, not a field of a credential`);
+    if (permitted !== undefined && typeof permitted !== "boolean") fail(`[${i}].permitted must be a boolean`);
+    if (token !== undefined && (email !== undefined || key !== undefined)) {
+      fail(`[${i}] has a token and a key pair: give one of them`);
+    }
+    for (const [field, s] of token !== undefined
+      ? [["token", token]]
+      : [
+          ["email", email],
+          ["key", key],
+        ]) {
+      if (!(typeof s === "string" && /^\S+$/.test(s) && !placeholder.test(s))) {
+        fail(
+          `[${i}].${field} can never match: it must be a string, not empty, without spaces, not "undefined" or "null"`,
+        );
+      }
+    }
   }
 }

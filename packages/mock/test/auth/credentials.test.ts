@@ -73,17 +73,27 @@ describe("with a credentials option", () => {
   });
 
   it.each([
-    ["not a list", "good-token"],
-    ["an empty token", [""]],
-    ["the token undefined", ["undefined"]],
-    ["a token with a space", ["a b"]],
-    ["a key without an email", [{ key: "k" }]],
-    ["a token and a key", [{ token: "t", key: "k" }]],
-    ["an unknown field", [{ token: "t", permission: false }]],
-    ["null", [null]],
-  ])("refuses %s with a TypeError", (_, credentials) => {
+    ["not a list", "good-token", "credentials must be an array"],
+    ["an empty token", [""], "credentials[0].token can never match"],
+    ["the token undefined", ["undefined"], "credentials[0].token can never match"],
+    ["a token with a space", ["a b"], "credentials[0].token can never match"],
+    ["a key without an email", [{ key: "k" }], "credentials[0].email can never match"],
+    ["an email without a key", [{ email: "dev@example.com" }], "credentials[0].key can never match"],
+    ["a token and a key", [{ token: "t", key: "k" }], "credentials[0] has a token and a key pair"],
+    ["an unknown field", [{ token: "t", permission: false }], "credentials[0] has permission, not a field"],
+    [
+      "a permitted that is not a boolean",
+      [{ token: "t", permitted: "no" }],
+      "credentials[0].permitted must be",
+    ],
+    ["null", ["good", null], "credentials[1] is not a credential"],
+  ])("refuses %s with a TypeError saying what is wrong", (_, credentials, message) => {
     expect(() => createMockFetch({ credentials: credentials as never })).toThrow(TypeError);
-    expect(() => createMockFetch({ credentials: credentials as never })).toThrow(/^credentials /);
+    expect(() => createMockFetch({ credentials: credentials as never })).toThrow(message);
+  });
+
+  it("never echoes the refused value", () => {
+    expect(() => createMockFetch({ credentials: ["fake SECRET"] })).toThrow(/^(?!.*SECRET)/s);
   });
 });
 

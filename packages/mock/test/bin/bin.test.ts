@@ -173,7 +173,15 @@ describe("the realtimekit-mock bin", () => {
     [["--bogus"], /Unknown option '--bogus'/],
     [["--data", "fake"], /--data must be generated, documented, cloudflare-types/],
     [["--key", "no-colon"], /--key must be EMAIL:KEY/],
-    [["--token", "undefined"], /--token, --key or --forbidden-token: credentials \[0\] is not a credential/],
+    [
+      ["--token", "undefined"],
+      /^realtimekit-mock: --token: the token can never match: it must be a string, not empty/,
+    ],
+    [
+      ["--token", "good", "--forbidden-token", "a b"],
+      /^realtimekit-mock: --forbidden-token: the token can never match/,
+    ],
+    [["--key", "dev@example.com:null"], /^realtimekit-mock: --key: the key can never match/],
   ])("refuses %j with exit code 2 and a pointer to --help", async (args, message) => {
     const error = await run(process.execPath, [join(outDir, "bin.js"), ...args], { timeout: 5_000 }).catch(
       (e) => e,
