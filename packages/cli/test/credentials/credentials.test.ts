@@ -30,7 +30,8 @@ describe("an email and a Global API Key", () => {
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const headers = server().requests[0]?.headers ?? {};
-    expect(headers["x-auth-email"]).toBe(EMAIL);
+    // The mock logs the email redacted too: with the key, it is the credential.
+    expect(headers["x-auth-email"]).toBe("[REDACTED]");
     expect(headers["x-auth-key"]).toBe("[REDACTED]");
     expect(headers.authorization).toBeUndefined();
   });
@@ -39,7 +40,7 @@ describe("an email and a Global API Key", () => {
     const { code } = await runCli(peerReport("--api-email", EMAIL, "--api-key", KEY), env());
     expect(code).toBe(0);
     expect(server().requests[0]?.headers.authorization).toBeUndefined();
-    expect(server().requests[0]?.headers["x-auth-email"]).toBe(EMAIL);
+    expect(server().requests[0]?.headers["x-auth-email"]).toBe("[REDACTED]");
   });
 
   it("are cut out of a recording that echoes them", async () => {
